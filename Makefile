@@ -1,0 +1,66 @@
+# OCOP marketplace: `make run` serves the demo, `make test` runs every check.
+# Needs only Python 3.11 and make; everything else is installed into .venv from the lock.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help install run demo test lint browser-deps bench messages lock clean
+
+help:
+	@echo "make run     - install, migrate, load the demo and serve http://$(HOST):$(PORT)/"
+	@echo "make test    - lint, Django checks and the whole test suite (PostgreSQL)"
+	@echo "make bench   - query counts and server times of the main pages"
+	@echo "make messages - extract and compile translations"
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+demo: $(STAMP)
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo_data --reset
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+browser-deps:
+	@bash .ci/browser-deps
+
+test: $(STAMP) browser-deps lint
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	bash .ci/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	bash .ci/bench
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en -l vi --ignore=.venv --ignore=media --ignore=staticfiles --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv
+
+# Re-resolve the newest allowed versions into requirements.lock.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -c "import tomllib; p=tomllib.load(open('pyproject.toml','rb'))['project']; print('\n'.join(p['dependencies'] + p['optional-dependencies']['dev']))" > .lock-venv/wanted.txt
+	.lock-venv/bin/pip install --quiet -r .lock-venv/wanted.txt
+	( echo "# Exact versions for every install (make install). Regenerate with: make lock"; \
+	  .lock-venv/bin/pip freeze --exclude-editable | sort -f ) > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

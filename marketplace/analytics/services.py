@@ -1,0 +1,53 @@
+from django.db import transaction
+from django.db.models import F
+from oscar.core.loading import get_model
+
+from marketplace.analytics import buffer
+
+ProductRecord = get_model("analytics", "ProductRecord")
+UserRecord = get_model("analytics", "UserRecord")
+UserProductView = get_model("analytics", "UserProductView")
+Product = get_model("catalogue", "Product")
+
+
+def product_views_flush():
+    """Write the buffered product views to Oscar's analytics tables; return views written."""
+    views, user_views = buffer.drain()
+    if not views and not user_views:
+        return 0
+    # Products deleted since they were viewed are skipped.
+    existing = set(Product.objects.filter(pk__in=views.keys()).values_list("pk", flat=True))
+    with transaction.atomic():
+        known = set(
+            ProductRecord.objects.filter(product_id__in=existing).values_list(
+                "product_id", flat=True
+            )
+        )
+        ProductRecord.objects.bulk_create(
+            [ProductRecord(product_id=pk, num_views=0) for pk in existing - known],
+            ignore_conflicts=True,
+        )
+        for product_id in existing:
+            ProductRecord.objects.filter(product_id=product_id).update(
+                num_views=F("num_views") + views[product_id]
+            )
+        _flush_user_views([uv for uv in user_views if uv[1] in existing])
+    return sum(views[pk] for pk in existing)
+
+
+def _flush_user_views(user_views):
+    if not user_views:
+        return
+    per_user = {}
+    for user_id, _product_id in user_views:
+        per_user[user_id] = per_user.get(user_id, 0) + 1
+    UserRecord.objects.bulk_create(
+        [UserRecord(user_id=uid) for uid in per_user], ignore_conflicts=True
+    )
+    for user_id, count in per_user.items():
+        UserRecord.objects.filter(user_id=user_id).update(
+            num_product_views=F("num_product_views") + count
+        )
+    UserProductView.objects.bulk_create(
+        [UserProductView(user_id=uid, product_id=pid) for uid, pid in user_views]
+    )

@@ -1,0 +1,345 @@
+"""Load the demo marketplace: cooperatives, OCOP products, logins and the home page.
+
+Every step creates only what is missing, keyed by a stable natural key (slug, UPC,
+e-mail), so a second run changes nothing. ``reset`` deletes the demo first.
+"""
+
+import shutil
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.sites.models import Site as DjangoSite
+from django.core.files.base import ContentFile
+from django.db import transaction
+from oscar.core.loading import get_model
+from oscar.core.utils import slugify
+from vietnam_provinces import Ward
+from wagtail.models import Site
+
+from cms.models import HomePage, HomePageFeaturedProduct
+from cms.services import page_tree_ensure
+from marketplace.demo import catalogue_data as data
+from marketplace.demo.images import product_image_jpeg
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductAttribute = get_model("catalogue", "ProductAttribute")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+Cooperative = get_model("partner", "Cooperative")
+User = get_user_model()
+
+DEMO_PASSWORD = "ocop-demo"
+ADMIN_EMAIL, ADMIN_PASSWORD = "admin@ocop.example", "ocop-admin"
+CUSTOMER_EMAIL = "khach@ocop.example"
+PRODUCT_CLASS_SLUG = "san-pham-ocop"
+SCALE_UPC_PREFIX = "SCALE-"
+SCALE_BATCH = 1000
+
+# Product attributes shown in the product page's information table.
+ATTRIBUTES = [
+    ("ocop_stars", "Hạng sao OCOP", "integer"),
+    ("net_content", "Khối lượng / dung tích", "text"),
+    ("shelf_life", "Hạn sử dụng", "text"),
+    ("storage", "Bảo quản", "text"),
+    ("origin", "Xuất xứ", "text"),
+]
+
+
+@dataclass
+class Report:
+    """What a run created, step by step, for the command to print."""
+
+    created: dict = field(default_factory=dict)
+
+    def add(self, what, count):
+        if count:
+            self.created[what] = self.created.get(what, 0) + count
+
+
+def _silent(done, total, label):
+    pass
+
+
+def demo_reset():
+    """Delete everything the demo creates (products, cooperatives, logins, home page)."""
+    # Generated pictures go with their products.
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / "images", ignore_errors=True)
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / "cache", ignore_errors=True)
+    with transaction.atomic():
+        Product.objects.all().delete()
+        Cooperative.objects.all().delete()
+        Partner.objects.all().delete()
+        Category.objects.all().delete()
+        ProductClass.objects.filter(slug=PRODUCT_CLASS_SLUG).delete()
+        User.objects.filter(email__endswith="@ocop.example").delete()
+        for page in HomePage.objects.all():
+            page.delete()
+
+
+def demo_load(*, scale=0, on_step=_silent, on_item=_silent):
+    """Create whatever part of the demo is missing; return a Report of what was made.
+
+    ``on_step(number, total, label)`` is called before each step and
+    ``on_item(done, total, label)`` as a long step makes progress.
+    """
+    report = Report()
+    steps = [
+        ("Người dùng quản trị và khách hàng", _load_people),
+        ("Danh mục và loại sản phẩm", _load_categories),
+        ("Hợp tác xã", _load_cooperatives),
+        ("Sản phẩm OCOP", _load_products),
+        ("Trang chủ Wagtail", _load_home_page),
+    ]
+    if scale:
+        steps.append((f"Sản phẩm sinh thêm (--scale {scale})", _load_scale_products))
+    for number, (label, step) in enumerate(steps, start=1):
+        on_step(number, len(steps), label)
+        with transaction.atomic():
+            step(report=report, scale=scale, progress=on_item)
+    return report
+
+
+def _create_user(*, email, password, first_name, last_name="", is_staff=False, report):
+    user = User.objects.filter(email=email).first()
+    if user is not None:
+        return user
+    user = User(
+        username=email, email=email, first_name=first_name, last_name=last_name,
+        is_staff=is_staff, is_superuser=is_staff,
+    )  # fmt: skip
+    user.set_password(password)
+    user.save()
+    report.add("người dùng", 1)
+    return user
+
+
+def _load_people(*, report, **_):
+    site = DjangoSite.objects.get_current()
+    if site.domain != "127.0.0.1:8000":
+        site.domain, site.name = "127.0.0.1:8000", "Chợ OCOP"
+        site.save()
+    _create_user(
+        email=ADMIN_EMAIL, password=ADMIN_PASSWORD, first_name="Quản trị", is_staff=True,
+        report=report,
+    )  # fmt: skip
+    _create_user(
+        email=CUSTOMER_EMAIL, password=DEMO_PASSWORD, first_name="Lan", last_name="Nguyễn",
+        report=report,
+    )  # fmt: skip
+
+
+def _load_categories(*, report, **_):
+    product_class, created = ProductClass.objects.get_or_create(
+        slug=PRODUCT_CLASS_SLUG,
+        defaults={"name": "Sản phẩm OCOP", "requires_shipping": True, "track_stock": True},
+    )
+    report.add("loại sản phẩm", int(created))
+    for code, name, kind in ATTRIBUTES:
+        _, created = ProductAttribute.objects.get_or_create(
+            product_class=product_class, code=code, defaults={"name": name, "type": kind}
+        )
+        report.add("thuộc tính", int(created))
+    for spec in data.CATEGORIES:
+        if Category.objects.filter(slug=spec["slug"]).exists():
+            continue
+        category = Category.add_root(
+            name=spec["name"], slug=spec["slug"], description=spec["description"]
+        )
+        report.add("danh mục", 1 if category else 0)
+
+
+def _load_cooperatives(*, report, **_):
+    dashboard_access = Permission.objects.get(
+        codename="dashboard_access", content_type__app_label="partner"
+    )
+    for spec in data.COOPERATIVES:
+        cooperative = Cooperative.objects.filter(slug=spec["slug"]).first()
+        if cooperative is None:
+            partner = Partner.objects.create(name=spec["name"])
+            ward = next(
+                w
+                for w in Ward.iter_by_province(spec["province_code"])
+                if w.name == spec["ward_name"]
+            )
+            cooperative = Cooperative.objects.create(
+                partner=partner,
+                slug=spec["slug"],
+                province_code=spec["province_code"],
+                ward_code=int(ward.code),
+                address=spec["address"],
+                phone=spec["phone"],
+                email=spec["email"],
+                founded_year=spec["founded_year"],
+                members_count=spec["members_count"],
+                story=spec["story"],
+                story_en=spec["story_en"],
+                status=Cooperative.Status.APPROVED,
+            )
+            report.add("hợp tác xã", 1)
+        user = _create_user(
+            email=f"{spec['slug']}@ocop.example",
+            password=DEMO_PASSWORD,
+            first_name=spec["name"],
+            report=report,
+        )
+        if not user.user_permissions.filter(pk=dashboard_access.pk).exists():
+            user.user_permissions.add(dashboard_access)
+        if not cooperative.partner.users.filter(pk=user.pk).exists():
+            cooperative.partner.users.add(user)
+
+
+def _product_upc(spec, index):
+    return spec["gtin"] or f"OCOP-{index:04d}"
+
+
+def _load_products(*, report, progress, **_):
+    product_class = ProductClass.objects.get(slug=PRODUCT_CLASS_SLUG)
+    categories = {c.slug: c for c in Category.objects.all()}
+    cooperatives = {c.slug: c for c in Cooperative.objects.select_related("partner")}
+    palettes = data.PALETTES
+    total = len(data.PRODUCTS)
+    for index, spec in enumerate(data.PRODUCTS, start=1):
+        upc = _product_upc(spec, index)
+        if Product.objects.filter(upc=upc).exists():
+            continue
+        cooperative = cooperatives[spec["cooperative"]]
+        product = Product(
+            upc=upc,
+            title=spec["title"],
+            description=spec["description"],
+            product_class=product_class,
+            structure=Product.STANDALONE,
+            is_public=True,
+        )
+        product.attr.ocop_stars = spec["ocop_stars"]
+        product.attr.net_content = spec["net_content"]
+        if spec.get("shelf_life_months"):
+            product.attr.shelf_life = f"{spec['shelf_life_months']} tháng"
+        product.attr.storage = spec["storage"]
+        product.attr.origin = f"{cooperative.ward_name}, {cooperative.province_name}"
+        product.save()
+        ProductCategory.objects.create(product=product, category=categories[spec["category"]])
+        StockRecord.objects.create(
+            product=product,
+            partner=cooperative.partner,
+            partner_sku=f"{cooperative.slug[:40]}-{index:04d}",
+            price=Decimal(spec["price"]).quantize(Decimal("0.01")),
+            num_in_stock=spec["stock"],
+        )
+        jpeg = product_image_jpeg(title=spec["title"], palette=palettes[spec["category"]], seed=upc)
+        ProductImage.objects.create(
+            product=product,
+            original=ContentFile(jpeg, name=f"{slugify(spec['title'])}.jpg"),
+            caption=spec["title"],
+            display_order=0,
+        )
+        report.add("sản phẩm", 1)
+        progress(index, total, spec["title"])
+
+
+def _load_home_page(*, report, **_):
+    root = page_tree_ensure()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(
+            title="Chợ OCOP – Đặc sản Việt từ hợp tác xã",
+            slug="trang-chu",
+            hero_heading="Đặc sản OCOP, mua tận gốc từ hợp tác xã",
+            hero_text=(
+                "Chè Thái Nguyên, chè Cam My Phú Thọ, mận Sơn La, mật ong, gạo ST25… "
+                "Mỗi sản phẩm đạt chuẩn OCOP 3–5 sao, có nguồn gốc rõ ràng. "
+                "Thanh toán khi nhận hàng, chuyển khoản VietQR hoặc thẻ."
+            ),
+            hero_button_label="Mua sắm ngay",
+            search_description="Sàn thương mại điện tử cho sản phẩm OCOP của các hợp tác xã.",
+        )
+        root.add_child(instance=home)
+        report.add("trang Wagtail", 1)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name="Chợ OCOP",
+        )  # fmt: skip
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page, site.site_name = home, "Chợ OCOP"
+        site.save()
+        # Wagtail's "Welcome" placeholder page is no longer reachable: remove it.
+        if old_root.depth > 1 and not old_root.specific_class == HomePage:
+            old_root.delete()
+    if not home.featured_products.exists():
+        # The best-rated products in stock, one per cooperative where possible.
+        best = (
+            Product.objects.filter(
+                attribute_values__attribute__code="ocop_stars",
+                attribute_values__value_integer__gte=4,
+                stockrecords__num_in_stock__gt=0,
+            )
+            .order_by("-attribute_values__value_integer", "pk")
+            .values_list("pk", "stockrecords__partner_id")
+        )
+        chosen, partners = [], set()
+        for pk, partner_id in best:
+            if partner_id not in partners:
+                chosen.append(pk)
+                partners.add(partner_id)
+        for order, product_id in enumerate(chosen[:8]):
+            HomePageFeaturedProduct.objects.create(
+                page=home, product_id=product_id, sort_order=order
+            )
+        home.save_revision().publish()
+
+
+def _load_scale_products(*, report, scale, progress, **_):
+    """Add generated products (no images) until ``scale`` of them exist; for benchmarks."""
+    existing = Product.objects.filter(upc__startswith=SCALE_UPC_PREFIX).count()
+    if existing >= scale:
+        return
+    product_class = ProductClass.objects.get(slug=PRODUCT_CLASS_SLUG)
+    categories = list(Category.objects.order_by("pk"))
+    partners = list(Partner.objects.order_by("pk"))
+    for start in range(existing, scale, SCALE_BATCH):
+        stop = min(start + SCALE_BATCH, scale)
+        products = Product.objects.bulk_create(
+            [
+                Product(
+                    upc=f"{SCALE_UPC_PREFIX}{n:06d}",
+                    title=f"{data.PRODUCTS[n % len(data.PRODUCTS)]['title']} · lô {n}",
+                    slug=f"san-pham-sinh-them-{n}",
+                    description=data.PRODUCTS[n % len(data.PRODUCTS)]["description"],
+                    product_class=product_class,
+                    structure=Product.STANDALONE,
+                    is_public=True,
+                )
+                for n in range(start, stop)
+            ]
+        )
+        ProductCategory.objects.bulk_create(
+            [
+                ProductCategory(product=p, category=categories[n % len(categories)])
+                for n, p in enumerate(products, start=start)
+            ]
+        )
+        StockRecord.objects.bulk_create(
+            [
+                StockRecord(
+                    product=p,
+                    partner=partners[n % len(partners)],
+                    partner_sku=f"scale-{n:06d}",
+                    price=Decimal(20000 + (n % 50) * 5000),
+                    num_in_stock=n % 40,
+                )
+                for n, p in enumerate(products, start=start)
+            ]
+        )
+        report.add("sản phẩm sinh thêm", len(products))
+        progress(stop, scale, "sản phẩm sinh thêm")

@@ -1,0 +1,59 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from marketplace.demo.loader import demo_load, demo_reset
+
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo marketplace: cooperatives, OCOP products, logins and the home page. "
+        "Safe to run again: only what is missing is created."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo data first, then rebuild it."
+        )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure N generated products exist (for benchmarks).",
+        )
+
+    def handle(self, *args, reset, scale, **options):
+        if scale < 0:
+            raise CommandError("--scale must be zero or a positive number of products.")
+        self._interactive = sys.stdout.isatty() and options["verbosity"] > 0
+        self._verbose = options["verbosity"] > 0
+        if reset:
+            self._say("Xoá dữ liệu demo cũ…")
+            demo_reset()
+        report = demo_load(scale=scale, on_step=self._step, on_item=self._item)
+        if report.created:
+            made = ", ".join(f"{count} {what}" for what, count in report.created.items())
+            self._say(self.style.SUCCESS(f"Đã tạo: {made}."))
+        else:
+            self._say(self.style.SUCCESS("Dữ liệu demo đã đầy đủ, không có gì thay đổi."))
+
+    def _say(self, message):
+        if self._verbose:
+            self.stdout.write(message)
+
+    def _step(self, number, total, label):
+        self._say(f"[{number}/{total}] {label}")
+
+    def _item(self, done, total, label):
+        if not self._verbose:
+            return
+        filled = BAR_WIDTH * done // total
+        bar = f"  [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}"
+        if self._interactive:
+            self.stdout.write(f"\r{bar}", ending="" if done < total else "\n")
+            self.stdout.flush()
+        elif done == total or done % max(1, total // 10) == 0:
+            self.stdout.write(bar)

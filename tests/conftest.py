@@ -1,0 +1,73 @@
+import pytest
+from django.db import connection
+
+from tests import factories
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Repair a reused test database that a transactional (browser) test flushed."""
+    from cms.services import page_tree_ensure
+
+    with django_db_blocker.unblock():
+        page_tree_ensure()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(settings, tmp_path):
+    """Keep uploads in a temporary folder and make password hashing cheap."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.ANALYTICS_FLUSH_SECONDS = 0
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Oscar caches category paths; a test must not see another test's categories."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def _postgres_only(request):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (running on the SQLite fallback)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("postgres_only"):
+            item.fixturenames.insert(0, "_postgres_only")
+
+
+@pytest.fixture
+def cooperative(db):
+    return factories.CooperativeFactory()
+
+
+@pytest.fixture
+def tea_category(db):
+    return factories.category("Chè")
+
+
+@pytest.fixture
+def staff_user(db):
+    from oscar.test.factories import UserFactory
+
+    return UserFactory(email="admin@ocop.example", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def customer(db):
+    from oscar.test.factories import UserFactory
+
+    return UserFactory(email="khach@ocop.example")
+
+
+@pytest.fixture
+def home_page(db):
+    return factories.home_page()

@@ -1,0 +1,68 @@
+"""Wagtail owns /, Oscar lives under /shop/, admin areas are staff-only."""
+
+import pytest
+from django.urls import resolve
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("path", "view_module"),
+    [
+        ("/shop/catalogue/", "search.views"),
+        ("/shop/basket/", "oscar.apps.basket.views"),
+        ("/shop/search/", "search.views"),
+        ("/shop/dashboard/", "oscar.apps.dashboard.views"),
+        ("/cms/", "wagtail.admin.views.home"),
+        ("/", "wagtail.views"),
+    ],
+)
+def test_url_map(path, view_module):
+    match = resolve(path)
+
+    assert match.func.__module__.startswith(view_module)
+
+
+@pytest.mark.parametrize("path", ["/01/08934567890128/10/LOT1", "/.well-known/gs1resolver"])
+def test_resolver_paths_are_not_served_by_wagtail_pages(client, home_page, path):
+    response = client.get(path, follow=True)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/cms/", "/shop/dashboard/", "/django-admin/"])
+def test_admin_areas_send_anonymous_visitors_to_a_login(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+@pytest.mark.parametrize("path", ["/cms/", "/shop/dashboard/", "/django-admin/"])
+def test_staff_open_every_admin_area(client, staff_user, path):
+    client.force_login(staff_user)
+
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/cms/", "/shop/dashboard/"])
+def test_customers_are_kept_out_of_admin_areas(client, customer, path):
+    client.force_login(customer)
+
+    response = client.get(path)
+
+    assert response.status_code in (302, 403)
+
+
+def test_cooperative_user_opens_the_shop_dashboard(client, cooperative):
+    from tests.factories import cooperative_user
+
+    client.force_login(cooperative_user(cooperative))
+
+    assert client.get("/shop/dashboard/").status_code == 200
+
+
+def test_health_check_answers_ok(client):
+    response = client.get("/healthz")
+
+    assert response.json() == {"status": "ok"}

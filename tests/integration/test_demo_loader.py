@@ -1,0 +1,98 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from oscar.core.loading import get_model
+from wagtail.models import Site
+
+from cms.models import HomePage
+from marketplace.demo import catalogue_data as data
+from marketplace.demo.loader import demo_load
+
+pytestmark = pytest.mark.django_db
+
+Product = get_model("catalogue", "Product")
+Cooperative = get_model("partner", "Cooperative")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def _counts():
+    return {
+        "products": Product.objects.count(),
+        "cooperatives": Cooperative.objects.count(),
+        "stockrecords": StockRecord.objects.count(),
+        "home_pages": HomePage.objects.count(),
+    }
+
+
+@pytest.fixture
+def loaded_demo():
+    return demo_load()
+
+
+def test_demo_loads_every_cooperative_and_product_with_a_vnd_price(loaded_demo):
+    assert Cooperative.objects.count() == len(data.COOPERATIVES)
+    assert Product.objects.count() == len(data.PRODUCTS)
+    assert all(p.primary_image().pk for p in Product.objects.prefetch_related("images"))
+    spec = data.PRODUCTS[0]
+    product = Product.objects.get(title=spec["title"])
+    assert product.stockrecords.get().price == spec["price"]
+
+
+def test_a_second_run_changes_nothing(loaded_demo):
+    before = _counts()
+
+    report = demo_load()
+
+    assert report.created == {}
+    assert _counts() == before
+
+
+def test_reset_rebuilds_the_demo(loaded_demo, capsys):
+    Product.objects.filter(title=data.PRODUCTS[0]["title"]).delete()
+
+    call_command("load_demo_data", "--reset")
+
+    assert Product.objects.count() == len(data.PRODUCTS)
+    assert "[5/5] Trang chủ Wagtail" in capsys.readouterr().out
+
+
+def test_the_wagtail_site_root_is_the_demo_home_page(loaded_demo):
+    site = Site.objects.get(is_default_site=True)
+
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.specific.featured_products.count() == 8
+
+
+@pytest.mark.parametrize(
+    ("email", "password"),
+    [
+        ("admin@ocop.example", "ocop-admin"),
+        ("khach@ocop.example", "ocop-demo"),
+        (f"{data.COOPERATIVES[0]['slug']}@ocop.example", "ocop-demo"),
+        (f"{data.COOPERATIVES[-1]['slug']}@ocop.example", "ocop-demo"),
+    ],
+)
+def test_every_demo_login_works(loaded_demo, email, password):
+    assert authenticate(username=email, password=password) is not None
+
+
+def test_cooperative_logins_run_their_own_partner_only(loaded_demo):
+    spec = data.COOPERATIVES[0]
+    user = authenticate(username=f"{spec['slug']}@ocop.example", password="ocop-demo")
+
+    assert user.has_perm("partner.dashboard_access")
+    assert list(user.partners.values_list("cooperative__slug", flat=True)) == [spec["slug"]]
+
+
+def test_scale_adds_generated_products_once(loaded_demo):
+    demo_load(scale=30)
+    demo_load(scale=30)
+
+    assert Product.objects.filter(upc__startswith="SCALE-").count() == 30
+
+
+def test_negative_scale_is_refused_with_a_clear_message():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--scale"):
+        call_command("load_demo_data", "--scale", "-5")
