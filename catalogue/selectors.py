@@ -9,8 +9,4 @@ def product_cards():
     Oscar's ``base_queryset`` annotates whether a product has options and prefetches
     images and stock records; the partner is added for the seller's name.
     """
-    return (
-        Product.objects.browsable()
-        .base_queryset()
-        .prefetch_related("stockrecords__partner")
-    )
+    return Product.objects.browsable().base_queryset().prefetch_related("stockrecords__partner")

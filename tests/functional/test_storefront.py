@@ -121,9 +121,7 @@ def test_product_page_shows_price_and_add_to_basket(client, tea):
 
 
 def test_adding_to_the_basket_totals_in_vnd(client, tea):
-    client.post(
-        reverse("basket:add", kwargs={"pk": tea.pk}), {"quantity": 2}, HTTP_REFERER="/"
-    )
+    client.post(reverse("basket:add", kwargs={"pk": tea.pk}), {"quantity": 2}, HTTP_REFERER="/")
 
     response = client.get(reverse("basket:summary"))
 
