@@ -50,7 +50,7 @@ bench: $(STAMP)
 	bash .ci/bench
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en -l vi --ignore=.venv --ignore=media --ignore=staticfiles --ignore=tests
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=media --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
 # Re-resolve the newest allowed versions into requirements.lock.

@@ -146,3 +146,20 @@ def test_unknown_pages_get_the_friendly_bilingual_404(client, home_page):
     assert response.status_code == 404
     assert "Không tìm thấy trang này" in _text(response)
     assert "Page not found" in _text(response)
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(client, tea):
+    url = reverse("catalogue:index")
+
+    first = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
+    client.post(reverse("set_language"), {"language": "en", "next": url})
+    chosen = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="vi"))
+
+    assert 'lang="vi"' in first
+    assert 'lang="en"' in chosen
+
+
+def test_an_unknown_language_cookie_falls_back_to_vietnamese(client, tea):
+    client.cookies["django_language"] = "xx"
+
+    assert 'lang="vi"' in _text(client.get(reverse("catalogue:index")))

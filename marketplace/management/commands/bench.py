@@ -1,0 +1,65 @@
+import statistics
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+
+
+class Command(BaseCommand):
+    help = (
+        "Measure the SQL query count and median server time of the main pages, "
+        "in this process, against the configured database."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=30, help="Requests per page.")
+
+    def handle(self, *args, requests, **options):
+        if requests < 1:
+            raise CommandError("--requests must be at least 1.")
+        pages = self._pages()
+        client = Client()
+        total = Product.objects.count()
+        self.stdout.write(f"Catalogue: {total} products; {requests} requests per page.")
+        self.stdout.write(f"{'page':<12} {'queries':>8} {'median ms':>10} {'× minimal':>10}  url")
+        baseline = None
+        for name, url in pages:
+            queries, median = self._measure(client, url, requests)
+            baseline = baseline or median
+            self.stdout.write(
+                f"{name:<12} {queries:>8} {median * 1000:>10.2f} {median / baseline:>10.1f}  {url}"
+            )
+
+    def _pages(self):
+        product = Product.objects.browsable().filter(stockrecords__isnull=False).first()
+        category = Category.objects.order_by("path").first()
+        if product is None or category is None:
+            raise CommandError("No catalogue to measure: run `manage.py load_demo_data` first.")
+        return [
+            ("minimal", "/healthz"),
+            ("home", "/"),
+            ("catalogue", "/shop/catalogue/"),
+            ("category", category.get_absolute_url()),
+            ("product", product.get_absolute_url()),
+        ]
+
+    def _measure(self, client, url, requests):
+        response = client.get(url)  # warm caches and thumbnails
+        if response.status_code != 200:
+            raise CommandError(f"{url} answered {response.status_code}")
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        # Read the count now: every request clears the connection's query log.
+        queries = len(captured)
+        timings = []
+        for _ in range(requests):
+            start = time.perf_counter()
+            client.get(url)
+            timings.append(time.perf_counter() - start)
+        return queries, statistics.median(timings)
