@@ -40,12 +40,14 @@ def _required(name):
 
 
 if DEBUG:
-    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=_DEMO_SECRET_KEY)
-    ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["*"])
+    # Empty values (a copied .env.example) count as unset.
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or _DEMO_SECRET_KEY
+    ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[]) or ["*"]
 else:
     SECRET_KEY = _required("DJANGO_SECRET_KEY")
     ALLOWED_HOSTS = [h for h in _required("DJANGO_ALLOWED_HOSTS").split(",") if h]
     _required("DATABASE_URL")
+    _required("EMAIL_URL")  # A console backend in production would lose every e-mail.
 
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -181,7 +183,9 @@ LOGIN_REDIRECT_URL = "/shop/accounts/"
 # --------------------------------------------------------------------------------------
 # The demo runs on a SQLite file; DATABASE_URL (postgres://...) switches to PostgreSQL.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": environ.Env.db_url_config(
+        env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    ),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a lock instead of failing at once when two requests write together.
@@ -221,10 +225,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Static and media files
 # --------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATIC_ROOT = env.str("DJANGO_STATIC_ROOT", default="") or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = env.str("DJANGO_MEDIA_ROOT", default="") or BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -239,7 +243,7 @@ STORAGES = {
 # --------------------------------------------------------------------------------------
 # E-mail: the console in the demo, SMTP from EMAIL_URL in production
 # --------------------------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_CONFIG = environ.Env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@ocop.example>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
@@ -282,18 +286,6 @@ ANALYTICS_FLUSH_SECONDS = env.int("ANALYTICS_FLUSH_SECONDS", default=30)
 # --------------------------------------------------------------------------------------
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
-
-# --------------------------------------------------------------------------------------
-# Search server (Elasticsearch 8). Unset: the shop browses from the database.
-# --------------------------------------------------------------------------------------
-ES_URL = env.str("ES_URL", default="")
-
-# --------------------------------------------------------------------------------------
-# Stripe (card payments). Unset: the card option is hidden.
-# --------------------------------------------------------------------------------------
-STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
-STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
-STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 
 # --------------------------------------------------------------------------------------
 # Wagtail

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x" * 64 + "-not-a-real-secret-but-long-and-random-enough-%$#@!",
     "DJANGO_ALLOWED_HOSTS": "ocop.example.vn",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ocop_prod_check",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.vn:587",
 }
 
 
@@ -35,7 +36,9 @@ def test_production_mode_passes_check_deploy_without_warnings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL"]
+)
 def test_production_mode_without_a_secret_stops_with_a_message_naming_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
 
