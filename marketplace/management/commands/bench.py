@@ -37,7 +37,13 @@ class Command(BaseCommand):
             )
 
     def _pages(self):
-        product = Product.objects.browsable().filter(stockrecords__isnull=False).first()
+        product = (
+            Product.objects.browsable()
+            .filter(stockrecords__isnull=False)
+            .exclude(upc__startswith="SCALE-")
+            .order_by("pk")
+            .first()
+        )
         category = Category.objects.order_by("path").first()
         if product is None or category is None:
             raise CommandError("No catalogue to measure: run `manage.py load_demo_data` first.")
