@@ -1,5 +1,5 @@
-from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
 from oscar.apps.catalogue.views import *  # noqa: F403
+from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
