@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from oscar.core.loading import get_model
@@ -8,6 +9,7 @@ ProductRecord = get_model("analytics", "ProductRecord")
 UserRecord = get_model("analytics", "UserRecord")
 UserProductView = get_model("analytics", "UserProductView")
 Product = get_model("catalogue", "Product")
+User = get_user_model()
 
 
 def product_views_flush():
@@ -36,6 +38,10 @@ def product_views_flush():
 
 
 def _flush_user_views(user_views):
+    # Users deleted since they viewed are skipped, like deleted products.
+    users = {uid for uid, _ in user_views}
+    existing = set(User.objects.filter(pk__in=users).values_list("pk", flat=True))
+    user_views = [uv for uv in user_views if uv[0] in existing]
     if not user_views:
         return
     per_user = {}

@@ -45,7 +45,7 @@ class Cooperative(models.Model):
     class Meta:
         ordering = ["partner__name"]
         verbose_name = _("Hợp tác xã")
-        verbose_name_plural = _("Hợp tác xã")
+        verbose_name_plural = _("Các hợp tác xã")
 
     def __str__(self):
         return self.partner.name

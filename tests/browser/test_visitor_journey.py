@@ -53,3 +53,21 @@ def test_visitor_browses_switches_language_and_fills_a_basket(page, live_server,
 
     page.goto(live_server.url + "/shop/basket/")
     expect(page.locator("#basket_totals")).to_contain_text(re.compile(r"250\.000\s₫"))
+
+
+def test_staff_sign_in_and_open_the_cms_and_the_shop_dashboard(page, live_server, shop):
+    from oscar.test.factories import UserFactory
+
+    UserFactory(email="admin@ocop.example", password="ocop-admin", is_staff=True,
+                is_superuser=True)  # fmt: skip
+    page.goto(live_server.url + "/shop/accounts/login/")
+    page.fill("#id_login-username", "admin@ocop.example")
+    page.fill("#id_login-password", "ocop-admin")
+    page.click("button[name=login_submit]")
+
+    page.goto(live_server.url + "/shop/dashboard/")
+    expect(page).to_have_url(re.compile(r"/shop/dashboard/$"))
+    expect(page.locator("h1")).to_contain_text("Trang quản trị")
+    page.goto(live_server.url + "/cms/")
+    expect(page).to_have_url(re.compile(r"/cms/$"))
+    expect(page.locator("body")).to_contain_text("Chợ OCOP")

@@ -66,3 +66,21 @@ def test_health_check_answers_ok(client):
     response = client.get("/healthz")
 
     assert response.json() == {"status": "ok"}
+
+
+def test_a_customer_kept_out_of_the_dashboard_gets_a_friendly_page(client, customer):
+    client.force_login(customer)
+
+    response = client.get("/shop/dashboard/")
+
+    assert response.status_code == 403
+    assert "Bạn không có quyền xem trang này" in response.content.decode()
+
+
+def test_the_500_page_renders_without_the_database(client, settings, monkeypatch):
+    from marketplace import views
+
+    response = views.server_error(None)
+
+    assert response.status_code == 500
+    assert "Xin lỗi, có lỗi xảy ra" in response.content.decode()

@@ -55,3 +55,13 @@ def test_views_of_a_deleted_product_are_dropped(cooperative):
     product.delete()
 
     assert product_views_flush() == 0
+
+
+def test_views_by_a_deleted_user_still_count_for_the_product(cooperative, customer):
+    product = ocop_product(cooperative=cooperative, title="Chè Shan tuyết", price=250000)
+    buffer.record_product_view(product_id=product.pk, user_id=customer.pk)
+    customer.delete()
+
+    assert product_views_flush() == 1
+    assert ProductRecord.objects.get(product=product).num_views == 1
+    assert not UserProductView.objects.filter(product=product).exists()
