@@ -150,10 +150,8 @@ def _load_categories(*, report, **_):
     for spec in data.CATEGORIES:
         if Category.objects.filter(slug=spec["slug"]).exists():
             continue
-        category = Category.add_root(
-            name=spec["name"], slug=spec["slug"], description=spec["description"]
-        )
-        report.add("danh mục", 1 if category else 0)
+        Category.add_root(name=spec["name"], slug=spec["slug"], description=spec["description"])
+        report.add("danh mục", 1)
 
 
 def _load_cooperatives(*, report, **_):

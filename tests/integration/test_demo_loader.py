@@ -96,3 +96,13 @@ def test_negative_scale_is_refused_with_a_clear_message():
 
     with pytest.raises(CommandError, match="--scale"):
         call_command("load_demo_data", "--scale", "-5")
+
+
+def test_the_demo_is_refused_in_production_mode(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="production mode"):
+        call_command("load_demo_data")
+    assert not Product.objects.exists()

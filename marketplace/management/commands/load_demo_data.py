@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from marketplace.demo.loader import demo_load, demo_reset
@@ -26,6 +27,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset, scale, **options):
+        if not settings.DEBUG:
+            # The demo has published passwords: it must never reach a real shop.
+            raise CommandError(
+                "load_demo_data is refused in production mode (DJANGO_DEBUG=false): "
+                "its logins have published passwords."
+            )
         if scale < 0:
             raise CommandError("--scale must be zero or a positive number of products.")
         self._interactive = sys.stdout.isatty() and options["verbosity"] > 0
