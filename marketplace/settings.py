@@ -49,6 +49,9 @@ else:
     _required("DATABASE_URL")
     _required("EMAIL_URL")  # A console backend in production would lose every e-mail.
 
+# The demo loader creates logins with published passwords: never in production mode.
+DEMO_DATA_ALLOWED = DEBUG
+
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # --------------------------------------------------------------------------------------

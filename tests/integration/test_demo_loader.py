@@ -101,7 +101,7 @@ def test_negative_scale_is_refused_with_a_clear_message():
 def test_the_demo_is_refused_in_production_mode(settings):
     from django.core.management.base import CommandError
 
-    settings.DEBUG = False
+    settings.DEMO_DATA_ALLOWED = False
 
     with pytest.raises(CommandError, match="production mode"):
         call_command("load_demo_data")

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset, scale, **options):
-        if not settings.DEBUG:
+        if not settings.DEMO_DATA_ALLOWED:
             # The demo has published passwords: it must never reach a real shop.
             raise CommandError(
                 "load_demo_data is refused in production mode (DJANGO_DEBUG=false): "
