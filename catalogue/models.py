@@ -1,1 +1,118 @@
-from oscar.apps.catalogue.models import *
+"""The catalogue fork: OCOP product data and certificates on top of Oscar's catalogue."""
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+from vietnam_provinces import Province, Ward
+
+# An OCOP rating is valid for 36 months from its decision date.
+OCOP_VALIDITY_MONTHS = 36
+# Cooperatives are warned this many days before a certificate expires.
+EXPIRY_WARNING_DAYS = 60
+
+
+class Product(AbstractProduct):
+    cooperative = models.ForeignKey(
+        "partner.Cooperative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name=_("Hợp tác xã"),
+    )
+    origin_province_code = models.PositiveSmallIntegerField(
+        _("Tỉnh/thành xuất xứ"), null=True, blank=True
+    )
+    origin_ward_code = models.PositiveIntegerField(_("Xã/phường xuất xứ"), null=True, blank=True)
+    net_content = models.CharField(
+        _("Khối lượng / dung tích"), max_length=64, blank=True, help_text=_("Ví dụ: 500 g, 1 lít")
+    )
+    shelf_life_months = models.PositiveSmallIntegerField(
+        _("Hạn sử dụng (tháng)"), null=True, blank=True
+    )
+    storage = models.CharField(_("Bảo quản"), max_length=255, blank=True)
+    ingredients = models.TextField(_("Thành phần"), blank=True)
+
+    @property
+    def origin_label(self):
+        """Return "Xã Cự Đồng, Phú Thọ" for the product's origin, or an empty string."""
+        parts = []
+        for lookup, code in ((Ward.from_code, self.origin_ward_code),
+                             (Province.from_code, self.origin_province_code)):  # fmt: skip
+            if code:
+                try:
+                    parts.append(lookup(code).name)
+                except ValueError:
+                    continue
+        return ", ".join(parts)
+
+
+class Certificate(models.Model):
+    """A certificate for a product: an OCOP star rating, VietGAP, organic, food safety."""
+
+    class Kind(models.TextChoices):
+        OCOP = "ocop", _("OCOP")
+        VIETGAP = "vietgap", _("VietGAP")
+        ORGANIC = "organic", _("Hữu cơ")
+        FOOD_SAFETY = "food_safety", _("An toàn thực phẩm")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("Sản phẩm")
+    )
+    kind = models.CharField(_("Loại chứng nhận"), max_length=16, choices=Kind.choices)
+    stars = models.PositiveSmallIntegerField(
+        _("Hạng sao"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(3), MaxValueValidator(5)],
+        help_text=_("Chỉ với chứng nhận OCOP: 3, 4 hoặc 5 sao."),
+    )
+    authority = models.CharField(_("Cơ quan cấp"), max_length=200)
+    decision_number = models.CharField(_("Số quyết định"), max_length=64)
+    issued_on = models.DateField(_("Ngày cấp"))
+    expires_on = models.DateField(_("Ngày hết hạn"))
+    document = models.FileField(_("Bản scan chứng nhận"), upload_to="certificates/", blank=True)
+    created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-issued_on", "pk"]
+        verbose_name = _("Chứng nhận")
+        verbose_name_plural = _("Các chứng nhận")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="ocop") & Q(stars__gte=3) & Q(stars__lte=5))
+                | (~Q(kind="ocop") & Q(stars__isnull=True)),
+                name="certificate_stars_only_for_ocop",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_on__gt=models.F("issued_on")),
+                name="certificate_expires_after_issue",
+            ),
+        ]
+
+    def __str__(self):
+        if self.kind == self.Kind.OCOP:
+            return f"OCOP {self.stars}★ – {self.decision_number}"
+        return f"{self.get_kind_display()} – {self.decision_number}"
+
+    def is_valid_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.issued_on <= day <= self.expires_on
+
+    @property
+    def is_valid(self):
+        return self.is_valid_on()
+
+    @property
+    def expires_soon(self):
+        """True within the warning window before expiry (the cooperative is told)."""
+        today = timezone.localdate()
+        return today <= self.expires_on <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403

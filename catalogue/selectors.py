@@ -1,12 +1,49 @@
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
+Certificate = get_model("catalogue", "Certificate")
+Cooperative = get_model("partner", "Cooperative")
+
+
+def valid_ocop_stars(*, day=None):
+    """Return a subquery: the product's OCOP stars on ``day``, from valid certificates only."""
+    day = day or timezone.localdate()
+    return Subquery(
+        Certificate.objects.filter(
+            product=OuterRef("pk"),
+            kind=Certificate.Kind.OCOP,
+            issued_on__lte=day,
+            expires_on__gte=day,
+        )
+        .order_by("-stars")
+        .values("stars")[:1]
+    )
 
 
 def product_cards():
-    """Return browsable products with everything a product card reads fetched in bulk.
+    """Return the products on sale, with everything a product card reads fetched in bulk.
 
-    Oscar's ``base_queryset`` annotates whether a product has options and prefetches
-    images and stock records; the partner is added for the seller's name.
+    Only products of approved cooperatives are on sale. Oscar's ``base_queryset``
+    annotates whether a product has options and prefetches images and stock records;
+    each product also carries ``ocop_stars`` (None without a valid OCOP certificate).
     """
-    return Product.objects.browsable().base_queryset().prefetch_related("stockrecords__partner")
+    return (
+        Product.objects.browsable()
+        .base_queryset()
+        .filter(cooperative__status=Cooperative.Status.APPROVED)
+        .select_related("cooperative__partner")
+        .annotate(ocop_stars=valid_ocop_stars())
+    )
+
+
+def product_detail_queryset():
+    """Return products for their own page, with cooperative, certificates and pictures."""
+    return (
+        Product.objects.select_related("product_class", "cooperative__partner")
+        .prefetch_related(
+            "stockrecords__partner", "images", "attribute_values__attribute", "certificates"
+        )
+        .annotate(ocop_stars=valid_ocop_stars())
+    )

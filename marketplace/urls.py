@@ -20,6 +20,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
+    path("shop/", include("marketplace.partner.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
 ]
 

@@ -30,17 +30,33 @@ class Sort:
     }
 
 
-def product_listing(*, category=None, query="", cooperative_slug="", sort=Sort.NEWEST):
-    """Return the public products for a listing page, ready to render as cards.
+def product_listing(
+    *,
+    category=None,
+    query="",
+    cooperative_slug="",
+    min_stars=None,
+    province_code=None,
+    sort=Sort.NEWEST,
+):
+    """Return the products on sale for a listing page, ready to render as cards.
 
-    Every relation a product card reads is fetched in bulk, so rendering a page costs
-    the same number of queries whatever the size of the catalogue.
+    ``min_stars`` keeps products with a valid OCOP certificate of at least that many
+    stars; ``province_code`` keeps products from that province (post-2025 code).
+    Every relation a card reads is fetched in bulk, so a page costs the same number of
+    queries whatever the size of the catalogue.
     """
     products = product_cards()
     if category is not None:
-        products = products.filter(categories__in=category.get_descendants_and_self()).distinct()
+        products = products.filter(
+            categories__in=category.get_descendants_and_self()
+        ).distinct()
     if cooperative_slug:
-        products = products.filter(stockrecords__partner__cooperative__slug=cooperative_slug)
+        products = products.filter(cooperative__slug=cooperative_slug)
+    if min_stars:
+        products = products.filter(ocop_stars__gte=min_stars)
+    if province_code:
+        products = products.filter(origin_province_code=province_code)
     query = unicodedata.normalize("NFC", query).strip()
     if query:
         products = products.filter(Q(title__icontains=query) | Q(description__icontains=query))

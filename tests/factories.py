@@ -53,9 +53,32 @@ def ocop_product(*, cooperative, title, price, category=None, num_in_stock=20, u
     stockrecord = product.stockrecords.get()
     stockrecord.partner = cooperative.partner
     stockrecord.save()
+    product.cooperative = cooperative
+    product.origin_province_code = cooperative.province_code
+    product.origin_ward_code = cooperative.ward_code
+    product.save()
     if category is not None:
         ProductCategory.objects.create(product=product, category=category)
     return product
+
+
+def ocop_certificate(*, product, stars=4, issued_on=None, expires_on=None):
+    """Return an OCOP certificate for ``product``, valid today unless dates say otherwise."""
+    import datetime
+
+    from django.utils import timezone
+
+    from catalogue.services import certificate_create
+
+    return certificate_create(
+        product=product,
+        kind="ocop",
+        stars=stars,
+        authority="UBND tỉnh Phú Thọ",
+        decision_number=f"{product.pk}/QĐ-UBND",
+        issued_on=issued_on or timezone.localdate() - datetime.timedelta(days=100),
+        expires_on=expires_on,
+    )
 
 
 def category(path):

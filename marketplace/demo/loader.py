@@ -4,6 +4,7 @@ Every step creates only what is missing, keyed by a stable natural key (slug, UP
 e-mail), so a second run changes nothing. ``reset`` deletes the demo first.
 """
 
+import datetime
 import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,11 +16,14 @@ from django.contrib.auth.models import Permission
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.core.utils import slugify
 from vietnam_provinces import Ward
 from wagtail.models import Site
 
+from catalogue.selectors import product_cards
+from catalogue.services import certificate_create
 from cms.models import HomePage, HomePageFeaturedProduct
 from cms.services import page_tree_ensure
 from marketplace.demo import catalogue_data as data
@@ -27,7 +31,7 @@ from marketplace.demo.images import product_image_jpeg
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
-ProductAttribute = get_model("catalogue", "ProductAttribute")
+Certificate = get_model("catalogue", "Certificate")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -43,14 +47,9 @@ PRODUCT_CLASS_SLUG = "san-pham-ocop"
 SCALE_UPC_PREFIX = "SCALE-"
 SCALE_BATCH = 1000
 
-# Product attributes shown in the product page's information table.
-ATTRIBUTES = [
-    ("ocop_stars", "Hạng sao OCOP", "integer"),
-    ("net_content", "Khối lượng / dung tích", "text"),
-    ("shelf_life", "Hạn sử dụng", "text"),
-    ("storage", "Bảo quản", "text"),
-    ("origin", "Xuất xứ", "text"),
-]
+# Every EXPIRED_EVERY-th OCOP certificate is out of date (its badge must not show) and
+# every SOON_EVERY-th expires within the 60-day warning window.
+EXPIRED_EVERY, SOON_EVERY = 7, 11
 
 
 @dataclass
@@ -142,11 +141,6 @@ def _load_categories(*, report, **_):
         defaults={"name": "Sản phẩm OCOP", "requires_shipping": True, "track_stock": True},
     )
     report.add("loại sản phẩm", int(created))
-    for code, name, kind in ATTRIBUTES:
-        _, created = ProductAttribute.objects.get_or_create(
-            product_class=product_class, code=code, defaults={"name": name, "type": kind}
-        )
-        report.add("thuộc tính", int(created))
     for spec in data.CATEGORIES:
         if Category.objects.filter(slug=spec["slug"]).exists():
             continue
@@ -158,7 +152,7 @@ def _load_cooperatives(*, report, **_):
     dashboard_access = Permission.objects.get(
         codename="dashboard_access", content_type__app_label="partner"
     )
-    for spec in data.COOPERATIVES:
+    for number, spec in enumerate(data.COOPERATIVES):
         cooperative = Cooperative.objects.filter(slug=spec["slug"]).first()
         if cooperative is None:
             partner = Partner.objects.create(name=spec["name"])
@@ -180,6 +174,8 @@ def _load_cooperatives(*, report, **_):
                 story=spec["story"],
                 story_en=spec["story_en"],
                 status=Cooperative.Status.APPROVED,
+                # Spread the "selling here since" dates over the last few years.
+                approved_at=timezone.now() - datetime.timedelta(days=40 + 47 * number),
             )
             report.add("hợp tác xã", 1)
         user = _create_user(
@@ -209,21 +205,21 @@ def _load_products(*, report, progress, **_):
         if Product.objects.filter(upc=upc).exists():
             continue
         cooperative = cooperatives[spec["cooperative"]]
-        product = Product(
+        product = Product.objects.create(
             upc=upc,
             title=spec["title"],
             description=spec["description"],
             product_class=product_class,
             structure=Product.STANDALONE,
             is_public=True,
+            cooperative=cooperative,
+            origin_province_code=cooperative.province_code,
+            origin_ward_code=cooperative.ward_code,
+            net_content=spec["net_content"],
+            shelf_life_months=spec["shelf_life_months"],
+            storage=spec["storage"],
         )
-        product.attr.ocop_stars = spec["ocop_stars"]
-        product.attr.net_content = spec["net_content"]
-        if spec.get("shelf_life_months"):
-            product.attr.shelf_life = f"{spec['shelf_life_months']} tháng"
-        product.attr.storage = spec["storage"]
-        product.attr.origin = f"{cooperative.ward_name}, {cooperative.province_name}"
-        product.save()
+        _create_ocop_certificate(product=product, stars=spec["ocop_stars"], index=index)
         ProductCategory.objects.create(product=product, category=categories[spec["category"]])
         StockRecord.objects.create(
             product=product,
@@ -241,6 +237,29 @@ def _load_products(*, report, progress, **_):
         )
         report.add("sản phẩm", 1)
         progress(index, total, spec["title"])
+
+
+def _create_ocop_certificate(*, product, stars, index):
+    """Give the product its OCOP certificate: most valid, some expired or expiring soon."""
+    today = timezone.localdate()
+    if index % EXPIRED_EVERY == 0:
+        issued_on = today - datetime.timedelta(days=365 * 3 + 120)
+    elif index % SOON_EVERY == 0:
+        issued_on = today - datetime.timedelta(days=365 * 3 - 30)
+    else:
+        issued_on = today - datetime.timedelta(days=90 + (index * 37) % 700)
+    cooperative = product.cooperative
+    authority = (
+        "Bộ Nông nghiệp và Môi trường" if stars == 5 else f"UBND tỉnh {cooperative.province_name}"
+    )
+    certificate_create(
+        product=product,
+        kind=Certificate.Kind.OCOP,
+        stars=stars,
+        authority=authority,
+        decision_number=f"{1000 + index * 13}/QĐ-UBND",
+        issued_on=issued_on,
+    )
 
 
 def _load_home_page(*, report, **_):
@@ -277,13 +296,10 @@ def _load_home_page(*, report, **_):
     if not home.featured_products.exists():
         # The best-rated products in stock, one per cooperative where possible.
         best = (
-            Product.objects.filter(
-                attribute_values__attribute__code="ocop_stars",
-                attribute_values__value_integer__gte=4,
-                stockrecords__num_in_stock__gt=0,
-            )
-            .order_by("-attribute_values__value_integer", "pk")
-            .values_list("pk", "stockrecords__partner_id")
+            product_cards()
+            .filter(ocop_stars__gte=4, stockrecords__num_in_stock__gt=0)
+            .order_by("-ocop_stars", "pk")
+            .values_list("pk", "cooperative_id")
         )
         chosen, partners = [], set()
         for pk, partner_id in best:
@@ -304,7 +320,9 @@ def _load_scale_products(*, report, scale, progress, **_):
         return
     product_class = ProductClass.objects.get(slug=PRODUCT_CLASS_SLUG)
     categories = list(Category.objects.order_by("pk"))
-    partners = list(Partner.objects.order_by("pk"))
+    cooperatives = list(
+        Cooperative.objects.filter(status=Cooperative.Status.APPROVED).select_related("partner")
+    )
     for start in range(existing, scale, SCALE_BATCH):
         stop = min(start + SCALE_BATCH, scale)
         products = Product.objects.bulk_create(
@@ -317,6 +335,8 @@ def _load_scale_products(*, report, scale, progress, **_):
                     product_class=product_class,
                     structure=Product.STANDALONE,
                     is_public=True,
+                    cooperative=cooperatives[n % len(cooperatives)],
+                    origin_province_code=cooperatives[n % len(cooperatives)].province_code,
                 )
                 for n in range(start, stop)
             ]
@@ -331,7 +351,7 @@ def _load_scale_products(*, report, scale, progress, **_):
             [
                 StockRecord(
                     product=p,
-                    partner=partners[n % len(partners)],
+                    partner=cooperatives[n % len(cooperatives)].partner,
                     partner_sku=f"scale-{n:06d}",
                     price=Decimal(20000 + (n % 50) * 5000),
                     num_in_stock=n % 40,

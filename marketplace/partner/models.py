@@ -1,10 +1,18 @@
 """The partner fork: every seller is a cooperative attached to one Oscar Partner."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from vietnam_provinces import Province, Ward
+
+from marketplace.partner.validators import validate_vietnamese_phone
+
+# NAPAS bank identification numbers are six digits (e.g. 970436 for Vietcombank).
+bank_bin_validator = RegexValidator(r"^\d{6}$", _("Mã BIN ngân hàng gồm 6 chữ số."))
+account_number_validator = RegexValidator(
+    r"^[0-9]{6,19}$", _("Số tài khoản gồm 6–19 chữ số, không có dấu cách.")
+)
 
 
 class Cooperative(models.Model):
@@ -17,6 +25,7 @@ class Cooperative(models.Model):
     class Status(models.TextChoices):
         APPLIED = "applied", _("Đang chờ duyệt")
         APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Bị từ chối")
         SUSPENDED = "suspended", _("Tạm ngưng")
 
     partner = models.OneToOneField(
@@ -26,7 +35,17 @@ class Cooperative(models.Model):
     province_code = models.PositiveSmallIntegerField(_("Mã tỉnh/thành"))
     ward_code = models.PositiveIntegerField(_("Mã xã/phường"))
     address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
-    phone = models.CharField(_("Điện thoại"), max_length=32, blank=True)
+    latitude = models.DecimalField(
+        _("Vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )  # fmt: skip
+    longitude = models.DecimalField(
+        _("Kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )  # fmt: skip
+    phone = models.CharField(
+        _("Điện thoại"), max_length=32, blank=True, validators=[validate_vietnamese_phone]
+    )
     email = models.EmailField(_("Thư điện tử"), blank=True)
     founded_year = models.PositiveSmallIntegerField(
         _("Năm thành lập"),
@@ -37,9 +56,20 @@ class Cooperative(models.Model):
     members_count = models.PositiveIntegerField(_("Số thành viên"), null=True, blank=True)
     story = models.TextField(_("Câu chuyện"), blank=True)
     story_en = models.TextField(_("Câu chuyện (tiếng Anh)"), blank=True)
+    logo = models.ImageField(_("Logo"), upload_to="cooperatives/logos/", blank=True)
+    # Payouts go to this account; only staff and the cooperative itself may see it.
+    bank_bin = models.CharField(
+        _("Mã BIN ngân hàng"), max_length=6, blank=True, validators=[bank_bin_validator]
+    )
+    bank_account_number = models.CharField(
+        _("Số tài khoản"), max_length=19, blank=True, validators=[account_number_validator]
+    )
+    bank_account_name = models.CharField(_("Tên chủ tài khoản"), max_length=128, blank=True)
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.APPLIED
     )
+    rejection_reason = models.TextField(_("Lý do từ chối"), blank=True)
+    approved_at = models.DateTimeField(_("Ngày duyệt"), null=True, blank=True)
     created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
 
     class Meta:
@@ -51,7 +81,11 @@ class Cooperative(models.Model):
         return self.partner.name
 
     def get_absolute_url(self):
-        return reverse("catalogue:index") + f"?cooperative={self.slug}"
+        return reverse("cooperative-profile", kwargs={"slug": self.slug})
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
 
     @property
     def name(self):
@@ -72,6 +106,23 @@ class Cooperative(models.Model):
             return Ward.from_code(self.ward_code).name
         except ValueError:
             return ""
+
+
+class CooperativePhoto(models.Model):
+    """A photo on the cooperative's public profile: fields, workshop, people."""
+
+    cooperative = models.ForeignKey(Cooperative, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("Ảnh"), upload_to="cooperatives/photos/")
+    caption = models.CharField(_("Chú thích"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("Ảnh hợp tác xã")
+        verbose_name_plural = _("Ảnh hợp tác xã")
+
+    def __str__(self):
+        return self.caption or self.image.name
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403

@@ -106,3 +106,21 @@ def test_the_demo_is_refused_in_production_mode(settings):
     with pytest.raises(CommandError, match="production mode"):
         call_command("load_demo_data")
     assert not Product.objects.exists()
+
+
+def test_demo_products_carry_ocop_certificates_some_expired_some_expiring(loaded_demo):
+    from django.utils import timezone
+
+    Certificate = get_model("catalogue", "Certificate")
+    today = timezone.localdate()
+    certificates = list(Certificate.objects.all())
+
+    assert len(certificates) == len(data.PRODUCTS)
+    assert any(c.expires_on < today for c in certificates)
+    assert any(c.expires_soon for c in certificates)
+    assert sum(c.is_valid for c in certificates) > len(certificates) * 0.8
+
+
+def test_demo_cooperatives_have_valid_vietnamese_phone_numbers(loaded_demo):
+    for cooperative in Cooperative.objects.all():
+        cooperative.full_clean()
