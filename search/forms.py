@@ -32,8 +32,12 @@ class BrowseForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Mọi hạng sao")), ("3", _("Từ 3 sao")), ("4", _("Từ 4 sao")),
-                 ("5", _("5 sao"))],  # fmt: skip
+        choices=[
+            ("", _("Mọi hạng sao")),
+            ("3", _("Từ 3 sao")),
+            ("4", _("Từ 4 sao")),
+            ("5", _("5 sao")),
+        ],  # fmt: skip
         widget=forms.Select(attrs={"class": "form-control"}),
     )
     province = forms.TypedChoiceField(

@@ -48,9 +48,7 @@ def product_listing(
     """
     products = product_cards()
     if category is not None:
-        products = products.filter(
-            categories__in=category.get_descendants_and_self()
-        ).distinct()
+        products = products.filter(categories__in=category.get_descendants_and_self()).distinct()
     if cooperative_slug:
         products = products.filter(cooperative__slug=cooperative_slug)
     if min_stars:

@@ -9,9 +9,7 @@ Certificate = get_model("catalogue", "Certificate")
 
 def public_cooperatives():
     """Return the cooperatives shoppers may see: approved ones, with their partner."""
-    return Cooperative.objects.filter(status=Cooperative.Status.APPROVED).select_related(
-        "partner"
-    )
+    return Cooperative.objects.filter(status=Cooperative.Status.APPROVED).select_related("partner")
 
 
 def cooperative_for_profile(*, slug, viewer):
@@ -20,9 +18,7 @@ def cooperative_for_profile(*, slug, viewer):
     Raise ``Cooperative.DoesNotExist`` when there is nothing to show this viewer.
     """
     cooperatives = (
-        Cooperative.objects.select_related("partner")
-        if viewer.is_staff
-        else public_cooperatives()
+        Cooperative.objects.select_related("partner") if viewer.is_staff else public_cooperatives()
     )
     return cooperatives.prefetch_related("photos").get(slug=slug)
 

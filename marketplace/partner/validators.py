@@ -8,9 +8,7 @@ def normalise_vietnamese_phone(value):
     try:
         number = phonenumbers.parse(value, "VN")
     except phonenumbers.NumberParseException as error:
-        raise ValidationError(
-            _("Số điện thoại không hợp lệ."), code="invalid_phone"
-        ) from error
+        raise ValidationError(_("Số điện thoại không hợp lệ."), code="invalid_phone") from error
     if number.country_code != 84 or not phonenumbers.is_valid_number(number):
         raise ValidationError(
             _("Hãy nhập số điện thoại Việt Nam, ví dụ 0912 345 678 hoặc +84 912 345 678."),
