@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
     path("shop/", include("marketplace.partner.urls")),
+    path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
 ]
 
