@@ -1,0 +1,37 @@
+from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
+from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
+from oscar.core.loading import get_model
+
+Cooperative = get_model("partner", "Cooperative")
+
+OCOP_FIELDS = ["net_content", "shelf_life_months", "storage", "ingredients"]
+
+
+class ProductForm(CoreProductForm):
+    """Oscar's product form with the OCOP label data and the selling cooperative.
+
+    Staff choose the cooperative; a cooperative's own users never see the field: the
+    view passes their cooperative in, so no hidden field can move a product elsewhere.
+    """
+
+    class Meta(CoreProductForm.Meta):
+        fields = [*CoreProductForm.Meta.fields, "cooperative", *OCOP_FIELDS]
+
+    def __init__(self, product_class, *args, cooperative=None, **kwargs):
+        self.cooperative = cooperative
+        super().__init__(product_class, *args, **kwargs)
+        if "cooperative" in self.fields:
+            if cooperative is not None:
+                del self.fields["cooperative"]
+            else:
+                self.fields["cooperative"].required = True
+                self.fields["cooperative"].queryset = Cooperative.objects.select_related("partner")
+
+    def save(self, *args, **kwargs):
+        product = self.instance
+        if self.cooperative is not None:
+            product.cooperative = self.cooperative
+        if product.cooperative_id and not product.origin_province_code:
+            product.origin_province_code = product.cooperative.province_code
+            product.origin_ward_code = product.cooperative.ward_code
+        return super().save(*args, **kwargs)
