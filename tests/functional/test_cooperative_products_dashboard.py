@@ -155,3 +155,63 @@ def test_a_post_without_stock_record_forms_is_an_error_not_a_crash(
 
     assert response.status_code == 200
     assert not Product.objects.filter(title="Chè búp mới", stockrecords__isnull=False).exists()
+
+
+def _jpeg_with_gps():
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 64), (40, 120, 40))
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (21.0, 35.0, 0.0)}  # GPSInfo: somewhere in Thái Nguyên
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def _with_image(payload, content, name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    payload.update({
+        "images-TOTAL_FORMS": "1",
+        "images-0-display_order": "0",
+        "images-0-caption": "Ảnh",
+        "images-0-original": SimpleUploadedFile(name, content),
+    })  # fmt: skip
+    return payload
+
+
+def test_a_product_picture_is_stored_re_encoded_without_its_metadata(
+    client, cooperative, product_class
+):
+    from PIL import Image
+
+    client.force_login(cooperative_user(cooperative))
+    payload = _with_image(
+        _create_payload(product_class, partner=cooperative.partner), _jpeg_with_gps(), "a.jpg"
+    )
+
+    response = client.post(_create_url(product_class), payload)
+
+    assert response.status_code == 302
+    stored = Product.objects.get(title="Chè búp mới").images.get().original
+    with Image.open(stored.open("rb")) as image:
+        assert image.format == "JPEG"
+        assert not image.getexif()
+
+
+def test_a_file_that_is_not_a_picture_is_refused_and_nothing_is_stored(
+    client, cooperative, product_class
+):
+    client.force_login(cooperative_user(cooperative))
+    payload = _with_image(
+        _create_payload(product_class, partner=cooperative.partner),
+        b"<?php echo 'hi'; ?>",
+        "anh.jpg",
+    )
+
+    response = client.post(_create_url(product_class), payload)
+
+    assert response.status_code == 200
+    assert not Product.objects.exists()

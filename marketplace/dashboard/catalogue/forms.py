@@ -1,6 +1,10 @@
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
+from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProductImageForm
 from oscar.core.loading import get_model
+from oscar.forms.widgets import ImageInput
+
+from marketplace.uploads import SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
 
@@ -35,3 +39,10 @@ class ProductForm(CoreProductForm):
             product.origin_province_code = product.cooperative.province_code
             product.origin_ward_code = product.cooperative.ward_code
         return super().save(*args, **kwargs)
+
+
+class ProductImageForm(CoreProductImageForm):
+    """Product pictures are decoded, size-checked and re-encoded before they are stored."""
+
+    original = SafeImageField(label=CoreProductImageForm.base_fields["original"].label,
+                              widget=ImageInput())  # fmt: skip
