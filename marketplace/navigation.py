@@ -1,6 +1,31 @@
 """Access rules for dashboard menu entries that lead outside Oscar's dashboard."""
 
+from django.utils.translation import gettext_lazy as _
+
 
 def staff_only(user, url_name, url_args=None, url_kwargs=None):
     """Show the entry to active staff only (the Wagtail admin is not for cooperatives)."""
     return user.is_active and user.is_staff
+
+
+def cooperative_only(user, url_name, url_args=None, url_kwargs=None):
+    """Show the entry to cooperative users (dashboard access without being staff)."""
+    return user.is_active and not user.is_staff and user.has_perm("partner.dashboard_access")
+
+
+def cooperative_entries():
+    """Return the dashboard menu entries of a cooperative's own pages."""
+    return [
+        {
+            "label": _("Hợp tác xã của tôi"),
+            "icon": "fas fa-seedling",
+            "url_name": "cooperative-overview",
+            "access_fn": cooperative_only,
+        },
+        {
+            "label": _("Nhập sản phẩm từ bảng tính"),
+            "icon": "fas fa-file-import",
+            "url_name": "cooperative-product-import",
+            "access_fn": cooperative_only,
+        },
+    ]

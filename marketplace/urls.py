@@ -22,6 +22,7 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("shop/", include("marketplace.partner.urls")),
     path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
+    path("shop/dashboard/cooperative/", include("marketplace.partner.cooperative_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
 ]
 
