@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -77,6 +78,17 @@ class Certificate(models.Model):
     issued_on = models.DateField(_("Ngày cấp"))
     expires_on = models.DateField(_("Ngày hết hạn"))
     document = models.FileField(_("Bản scan chứng nhận"), upload_to="certificates/", blank=True)
+    # A certificate counts (badge, filters) only once staff have checked the scan.
+    verified_at = models.DateTimeField(_("Ngày xác minh"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người xác minh"),
+    )
+    rejection_reason = models.CharField(_("Lý do từ chối"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
 
     class Meta:
@@ -101,8 +113,13 @@ class Certificate(models.Model):
         return f"{self.get_kind_display()} – {self.decision_number}"
 
     def is_valid_on(self, day=None):
+        """True when staff verified it and ``day`` lies between issue and expiry."""
         day = day or timezone.localdate()
-        return self.issued_on <= day <= self.expires_on
+        return self.verified_at is not None and self.issued_on <= day <= self.expires_on
+
+    @property
+    def is_pending(self):
+        return self.verified_at is None and not self.rejection_reason
 
     @property
     def is_valid(self):

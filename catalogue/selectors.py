@@ -14,6 +14,7 @@ def valid_ocop_stars(*, day=None):
         Certificate.objects.filter(
             product=OuterRef("pk"),
             kind=Certificate.Kind.OCOP,
+            verified_at__isnull=False,
             issued_on__lte=day,
             expires_on__gte=day,
         )

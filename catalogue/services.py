@@ -1,6 +1,9 @@
 import datetime
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.models import OCOP_VALIDITY_MONTHS
@@ -23,9 +26,13 @@ def _add_months(day, months):
 @transaction.atomic
 def certificate_create(
     *, product, kind, authority, decision_number, issued_on, stars=None, expires_on=None,
-    document=None,
+    document=None, verified_by=None,
 ):  # fmt: skip
-    """Record a product certificate; an OCOP rating expires 36 months after issue by default."""
+    """Record a product certificate; an OCOP rating expires 36 months after issue by default.
+
+    Without ``verified_by`` (a staff user) the certificate waits for staff to check it and
+    shows no badge until then.
+    """
     if expires_on is None:
         expires_on = _add_months(issued_on, OCOP_VALIDITY_MONTHS)
     certificate = Certificate(
@@ -39,6 +46,37 @@ def certificate_create(
     )
     if document is not None:
         certificate.document = document
+    if verified_by is not None:
+        certificate.verified_by, certificate.verified_at = verified_by, timezone.now()
     certificate.full_clean()
     certificate.save()
+    return certificate
+
+
+@transaction.atomic
+def certificate_verify(*, certificate, by):
+    """Mark the certificate checked by staff member ``by``: its badge shows from now on."""
+    if not by.is_staff:
+        raise PermissionDenied
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.verified_at is not None:
+        raise ValidationError(_("Chứng nhận này đã được xác minh."), code="already_verified")
+    certificate.verified_at, certificate.verified_by = timezone.now(), by
+    certificate.rejection_reason = ""
+    certificate.save(update_fields=["verified_at", "verified_by", "rejection_reason"])
+    return certificate
+
+
+@transaction.atomic
+def certificate_reject(*, certificate, reason, by):
+    """Refuse the certificate with a reason the cooperative will read; no badge shows."""
+    if not by.is_staff:
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do từ chối."), code="reason_required")
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate.verified_at, certificate.verified_by = None, None
+    certificate.rejection_reason = reason[:255]
+    certificate.save(update_fields=["verified_at", "verified_by", "rejection_reason"])
     return certificate

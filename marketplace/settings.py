@@ -339,3 +339,13 @@ OSCAR_DASHBOARD_NAVIGATION.insert(
         "access_fn": staff_only,
     },
 )
+# Staff review cooperatives' applications (marketplace.partner.dashboard_urls).
+OSCAR_DASHBOARD_NAVIGATION.insert(
+    2,
+    {
+        "label": _("Hợp tác xã"),
+        "icon": "fas fa-users",
+        "url_name": "dashboard-cooperative-list",
+        "access_fn": staff_only,
+    },
+)

@@ -62,7 +62,7 @@ def ocop_product(*, cooperative, title, price, category=None, num_in_stock=20, u
     return product
 
 
-def ocop_certificate(*, product, stars=4, issued_on=None, expires_on=None):
+def ocop_certificate(*, product, stars=4, issued_on=None, expires_on=None, verified=True):
     """Return an OCOP certificate for ``product``, valid today unless dates say otherwise."""
     import datetime
 
@@ -78,6 +78,16 @@ def ocop_certificate(*, product, stars=4, issued_on=None, expires_on=None):
         decision_number=f"{product.pk}/QĐ-UBND",
         issued_on=issued_on or timezone.localdate() - datetime.timedelta(days=100),
         expires_on=expires_on,
+        verified_by=_verifier() if verified else None,
+    )
+
+
+def _verifier():
+    from oscar.test.factories import UserFactory
+
+    User = UserFactory._meta.model
+    return User.objects.filter(email="kiemdinh@ocop.example").first() or UserFactory(
+        email="kiemdinh@ocop.example", is_staff=True
     )
 
 
@@ -104,3 +114,34 @@ def home_page():
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
     )
     return home
+
+
+def shipping_address(**fields):
+    """Return an order shipping address in Vietnam (name, phone, street, commune, province)."""
+    values = {
+        "first_name": "Nguyễn",
+        "last_name": "Thị Lan",
+        "line1": "12 Đường Hùng Vương",
+        "line2": "",
+        "line4": "Phường Việt Trì, Phú Thọ",
+        "postcode": "",
+        "phone_number": "+84912345678",
+        "country": oscar_factories.CountryFactory(iso_3166_1_a2="VN", printable_name="Việt Nam"),
+    }
+    values.update(fields)
+    return oscar_factories.ShippingAddressFactory(**values)
+
+
+def ocop_order(*, items, user=None, address=None):
+    """Place an order for ``items`` (``[(product, quantity), ...]``) the way checkout does.
+
+    Oscar's OrderCreator writes the order and its lines and sends ``order_placed``.
+    """
+    basket = oscar_factories.BasketFactory(owner=user)  # with the project's pricing strategy
+    for product, quantity in items:
+        basket.add_product(product, quantity)
+    order = oscar_factories.create_order(
+        basket=basket, user=user, shipping_address=address or shipping_address()
+    )
+    order.refresh_from_db()  # the number is generated as an int; the column holds a string
+    return order

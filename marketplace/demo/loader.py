@@ -259,6 +259,7 @@ def _create_ocop_certificate(*, product, stars, index):
         authority=authority,
         decision_number=f"{1000 + index * 13}/QĐ-UBND",
         issued_on=issued_on,
+        verified_by=User.objects.get(email=ADMIN_EMAIL),
     )
 
 

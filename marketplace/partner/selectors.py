@@ -33,7 +33,10 @@ def cooperative_certificates(*, cooperative):
     today = timezone.localdate()
     return (
         Certificate.objects.filter(
-            product__cooperative=cooperative, issued_on__lte=today, expires_on__gte=today
+            product__cooperative=cooperative,
+            verified_at__isnull=False,
+            issued_on__lte=today,
+            expires_on__gte=today,
         )
         .select_related("product")
         .order_by("-stars", "-issued_on")
