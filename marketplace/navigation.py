@@ -23,9 +23,27 @@ def cooperative_entries():
             "access_fn": cooperative_only,
         },
         {
+            "label": _("Chứng nhận"),
+            "icon": "fas fa-certificate",
+            "url_name": "cooperative-certificate-list",
+            "access_fn": cooperative_only,
+        },
+        {
             "label": _("Nhập sản phẩm từ bảng tính"),
             "icon": "fas fa-file-import",
             "url_name": "cooperative-product-import",
             "access_fn": cooperative_only,
+        },
+    ]
+
+
+def staff_entries():
+    """Return the dashboard menu entries of staff's own review pages."""
+    return [
+        {
+            "label": _("Xác minh chứng nhận"),
+            "icon": "fas fa-certificate",
+            "url_name": "certificate-review-list",
+            "access_fn": staff_only,
         },
     ]

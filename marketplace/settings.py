@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
-from marketplace.navigation import cooperative_entries, staff_only
+from marketplace.navigation import cooperative_entries, staff_entries, staff_only
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -330,6 +330,7 @@ OSCAR_DASHBOARD_NAVIGATION = [  # noqa: F405
 ]
 # A cooperative's own pages come first in its menu.
 OSCAR_DASHBOARD_NAVIGATION[1:1] = cooperative_entries()
+OSCAR_DASHBOARD_NAVIGATION[1:1] = staff_entries()
 OSCAR_DASHBOARD_NAVIGATION.insert(
     1,
     {
