@@ -1,0 +1,124 @@
+"""Reads about how an order is split between cooperatives."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from oscar.core.loading import get_model
+
+Line = get_model("order", "Line")
+Partner = get_model("partner", "Partner")
+Shipment = get_model("order", "Shipment")
+
+
+@dataclass
+class ShipmentGroup:
+    """One parcel of an order: its shipment (None for lines no cooperative sells) and lines."""
+
+    shipment: Shipment | None
+    lines: list = field(default_factory=list)
+
+    @property
+    def cooperative(self):
+        return self.shipment.cooperative if self.shipment else None
+
+
+def line_cooperative(line):
+    """Return the cooperative that sells an order line, or None.
+
+    The line's own partner is the seller recorded when the order was placed; the stock
+    record and then the product are asked when that partner is gone.
+    """
+    stockrecord_partner = line.stockrecord.partner if line.stockrecord_id else None
+    for partner in (line.partner, stockrecord_partner):
+        cooperative = getattr(partner, "cooperative", None) if partner is not None else None
+        if cooperative is not None:
+            return cooperative
+    if line.product_id and line.product.cooperative_id:
+        return line.product.cooperative
+    return None
+
+
+def order_lines_with_sellers(*, order):
+    """Return the order's lines with everything ``line_cooperative`` reads, in one query."""
+    return order.lines.select_related(
+        "partner__cooperative__partner",
+        "stockrecord__partner__cooperative__partner",
+        "product__cooperative__partner",
+    ).order_by("pk")
+
+
+def order_lines_by_cooperative(*, order):
+    """Return ``{cooperative: [lines]}`` for the order's lines that a cooperative sells."""
+    grouped = {}
+    for line in order_lines_with_sellers(order=order):
+        cooperative = line_cooperative(line)
+        if cooperative is not None:
+            grouped.setdefault(cooperative, []).append(line)
+    return grouped
+
+
+def order_shipment_groups(*, order):
+    """Return the order's parcels, one per shipment, each with its lines.
+
+    Lines no shipment covers (a product without a cooperative) come last, in a group
+    without a shipment, so that the customer still sees everything they bought.
+    """
+    shipments = list(order.shipments.select_related("cooperative__partner").order_by("pk"))
+    groups = {shipment.cooperative_id: ShipmentGroup(shipment) for shipment in shipments}
+    leftover = ShipmentGroup(None)
+    for line in order_lines_with_sellers(order=order):
+        cooperative = line_cooperative(line)
+        group = groups.get(cooperative.pk) if cooperative is not None else None
+        (group or leftover).lines.append(line)
+    return list(groups.values()) + ([leftover] if leftover.lines else [])
+
+
+def shipment_lines(*, shipment):
+    """Return the lines of the shipment's order that its cooperative sells."""
+    if shipment.cooperative_id is None:
+        return []
+    return [
+        line
+        for line in order_lines_with_sellers(order=shipment.order)
+        if (cooperative := line_cooperative(line)) is not None
+        and cooperative.pk == shipment.cooperative_id
+    ]
+
+
+def user_is_cooperative_member(*, user, cooperative):
+    """True when ``user`` is one of the logins of ``cooperative``'s partner."""
+    return cooperative.partner.users.filter(pk=user.pk).exists()
+
+
+def user_sees_whole_orders(user):
+    """True for marketplace staff; everyone else in the dashboard sees only their own lines.
+
+    Oscar's dashboard draws the same line (``queryset_orders_for_user``).
+    """
+    return user.is_active and user.is_staff
+
+
+def user_partner_lines(*, user):
+    """Return every order line, of any order, sold by one of ``user``'s partners."""
+    return Line.objects.filter(partner__in=Partner.objects.filter(users=user))
+
+
+def dashboard_order_lines(*, order, user):
+    """Return the order lines ``user`` may see in the dashboard: all for staff, else theirs."""
+    lines = order.lines.select_related("partner", "product").order_by("pk")
+    if user_sees_whole_orders(user):
+        return lines
+    return lines.filter(partner__in=Partner.objects.filter(users=user))
+
+
+def dashboard_order_shipments(*, order, user):
+    """Return the order's shipments ``user`` may see and act on in the dashboard."""
+    shipments = order.shipments.select_related("cooperative__partner").order_by("pk")
+    if user_sees_whole_orders(user):
+        return shipments
+    return shipments.filter(cooperative__partner__users=user)
+
+
+def lines_subtotal(lines):
+    """Return the sum of the lines' prices as the dashboard shows them (VAT included)."""
+    return sum((line.line_price_before_discounts_incl_tax for line in lines), Decimal(0))

@@ -1,0 +1,175 @@
+"""Writes for split orders: one shipment per cooperative, and its way to the customer."""
+
+from functools import partial
+
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from marketplace.order import selectors
+
+Shipment = get_model("order", "Shipment")
+
+# The moment each status is reached is kept on the shipment.
+STATUS_TIMESTAMPS = {
+    Shipment.Status.PACKED: "packed_at",
+    Shipment.Status.SHIPPED: "shipped_at",
+    Shipment.Status.DELIVERED: "delivered_at",
+}
+# Customers hear about their parcel when it leaves and when it arrives.
+CUSTOMER_EMAIL_TEMPLATES = {
+    Shipment.Status.SHIPPED: "order/email/shipment_shipped",
+    Shipment.Status.DELIVERED: "order/email/shipment_delivered",
+}
+
+
+def shipments_create_for_order(*, order):
+    """Create one shipment per cooperative selling lines of ``order``; return the new ones.
+
+    Each cooperative's logins are e-mailed, once the shipments are committed, the list of
+    their own lines. Calling it again for the same order creates and sends nothing.
+    A mail server that is down is logged (``robust``) rather than failing the checkout
+    that placed the order.
+    """
+    created = []
+    with transaction.atomic():
+        existing = set(order.shipments.values_list("cooperative_id", flat=True))
+        for cooperative, lines in selectors.order_lines_by_cooperative(order=order).items():
+            if cooperative.pk in existing:
+                continue
+            shipment = Shipment(order=order, cooperative=cooperative)
+            shipment.full_clean()
+            shipment.save()
+            created.append(shipment)
+            message = _cooperative_new_order_message(shipment=shipment, lines=lines)
+            if message is not None:
+                transaction.on_commit(partial(send_mail, **message), robust=True)
+    return created
+
+
+def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
+    """Move ``shipment`` one step on (pending → packed → shipped → delivered).
+
+    Only the cooperative's own logins and staff may move it, and only staff may cancel it.
+    Shipping needs a carrier and a tracking code; the customer is e-mailed when the parcel
+    is shipped and when it is delivered. Raise ``PermissionDenied`` or ``ValidationError``.
+    """
+    is_staff = by.is_active and by.is_staff
+    is_member = (
+        by.is_active
+        and shipment.cooperative_id is not None
+        and selectors.user_is_cooperative_member(user=by, cooperative=shipment.cooperative)
+    )
+    if not (is_staff or is_member):
+        raise PermissionDenied(_("Bạn không phụ trách kiện hàng này."))
+    if to_status == Shipment.Status.CANCELLED and not is_staff:
+        raise PermissionDenied(_("Chỉ ban quản trị chợ mới huỷ được kiện hàng."))
+
+    with transaction.atomic():
+        # Lock the row: two clicks on "Đã gửi hàng" must not both pass the status check.
+        shipment.refresh_from_db(from_queryset=Shipment.objects.select_for_update())
+        if not shipment.can_move_to(to_status):
+            raise ValidationError(
+                _("Không thể chuyển kiện hàng từ “%(current)s” sang “%(target)s”.")
+                % {
+                    "current": shipment.get_status_display(),
+                    "target": _status_label(to_status),
+                }
+            )
+        if to_status == Shipment.Status.SHIPPED:
+            carrier, tracking_code = carrier.strip(), tracking_code.strip()
+            errors = {}
+            if not carrier:
+                errors["carrier"] = _("Hãy chọn đơn vị vận chuyển.")
+            if not tracking_code:
+                errors["tracking_code"] = _("Hãy nhập mã vận đơn.")
+            if errors:
+                raise ValidationError(errors)
+            shipment.carrier, shipment.tracking_code = carrier, tracking_code
+        shipment.status = to_status
+        if to_status in STATUS_TIMESTAMPS:
+            setattr(shipment, STATUS_TIMESTAMPS[to_status], timezone.now())
+        shipment.full_clean()
+        shipment.save()
+        message = _customer_shipment_message(shipment=shipment)
+        if message is not None:
+            transaction.on_commit(partial(send_mail, **message), robust=True)
+    return shipment
+
+
+def _status_label(status):
+    try:
+        return Shipment.Status(status).label
+    except ValueError:
+        return status
+
+
+def _absolute_url(path):
+    return f"{settings.OSCAR_URL_SCHEMA}://{Site.objects.get_current().domain}{path}"
+
+
+def _render_message(template_prefix, context, recipients):
+    # E-mails go out in the shop's own language, whoever's request triggered them.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        body = render_to_string(f"{template_prefix}_body.txt", context)
+    return {
+        "subject": " ".join(subject.split()),
+        "message": body,
+        "from_email": settings.DEFAULT_FROM_EMAIL,
+        "recipient_list": recipients,
+    }
+
+
+def _cooperative_new_order_message(*, shipment, lines):
+    """Return the e-mail telling a cooperative's logins which of its products were ordered."""
+    recipients = sorted(
+        {
+            email
+            for email in shipment.cooperative.partner.users.filter(is_active=True).values_list(
+                "email", flat=True
+            )
+            if email
+        }
+    )
+    if not recipients:
+        return None
+    order = shipment.order
+    context = {
+        "order": order,
+        "shipment": shipment,
+        "cooperative": shipment.cooperative,
+        "lines": lines,
+        "subtotal": selectors.lines_subtotal(lines),
+        "dashboard_url": _absolute_url(
+            reverse("dashboard:order-detail", kwargs={"number": order.number})
+        ),
+    }
+    return _render_message("order/email/cooperative_new_order", context, recipients)
+
+
+def _customer_shipment_message(*, shipment):
+    """Return the e-mail telling the customer where their parcel is, or None."""
+    template_prefix = CUSTOMER_EMAIL_TEMPLATES.get(shipment.status)
+    order = shipment.order
+    if template_prefix is None or not order.email:
+        return None
+    context = {
+        "order": order,
+        "shipment": shipment,
+        "seller_name": (
+            shipment.cooperative.name if shipment.cooperative_id else settings.OSCAR_SHOP_NAME
+        ),
+        "lines": selectors.shipment_lines(shipment=shipment),
+        "order_url": _absolute_url(reverse("customer:order", kwargs={"order_number": order.number}))
+        if order.user_id
+        else "",
+    }
+    return _render_message(template_prefix, context, [order.email])
