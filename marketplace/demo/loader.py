@@ -26,6 +26,7 @@ from catalogue.selectors import product_cards
 from catalogue.services import certificate_create
 from cms.models import HomePage, HomePageFeaturedProduct
 from cms.services import page_tree_ensure
+from marketplace.demo import activity
 from marketplace.demo import catalogue_data as data
 from marketplace.demo.images import product_image_jpeg
 
@@ -73,6 +74,7 @@ def demo_reset():
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "images", ignore_errors=True)
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "cache", ignore_errors=True)
     with transaction.atomic():
+        get_model("order", "Order").objects.filter(number__startswith="OCOP-DEMO-").delete()
         Product.objects.all().delete()
         Cooperative.objects.all().delete()
         Partner.objects.all().delete()
@@ -96,6 +98,7 @@ def demo_load(*, scale=0, on_step=_silent, on_item=_silent):
         ("Hợp tác xã", _load_cooperatives),
         ("Sản phẩm OCOP", _load_products),
         ("Trang chủ Wagtail", _load_home_page),
+        ("Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu", _load_activity),
     ]
     if scale:
         steps.append((f"Sản phẩm sinh thêm (--scale {scale})", _load_scale_products))
@@ -312,6 +315,23 @@ def _load_home_page(*, report, **_):
                 page=home, product_id=product_id, sort_order=order
             )
         home.save_revision().publish()
+
+
+def _load_activity(*, report, **_):
+    activity.load_applications(report=report)
+    activity.load_pending_certificate(report=report)
+    products = list(
+        Product.objects.filter(
+            cooperative__status=Cooperative.Status.APPROVED,
+            stockrecords__num_in_stock__gte=10,
+            upc__isnull=False,
+        )
+        .exclude(upc__startswith=SCALE_UPC_PREFIX)
+        .order_by("pk")
+    )
+    activity.load_orders(
+        report=report, products=products, customer=User.objects.get(email=CUSTOMER_EMAIL)
+    )
 
 
 def _load_scale_products(*, report, scale, progress, **_):

@@ -30,7 +30,8 @@ def loaded_demo():
 
 
 def test_demo_loads_every_cooperative_and_product_with_a_vnd_price(loaded_demo):
-    assert Cooperative.objects.count() == len(data.COOPERATIVES)
+    approved = Cooperative.objects.filter(status=Cooperative.Status.APPROVED)
+    assert approved.count() == len(data.COOPERATIVES)
     assert Product.objects.count() == len(data.PRODUCTS)
     assert all(p.primary_image().pk for p in Product.objects.prefetch_related("images"))
     spec = data.PRODUCTS[0]
@@ -53,7 +54,7 @@ def test_reset_rebuilds_the_demo(loaded_demo, capsys):
     call_command("load_demo_data", "--reset")
 
     assert Product.objects.count() == len(data.PRODUCTS)
-    assert "[5/5] Trang chủ Wagtail" in capsys.readouterr().out
+    assert "[6/6] Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu" in capsys.readouterr().out
 
 
 def test_the_wagtail_site_root_is_the_demo_home_page(loaded_demo):
@@ -113,7 +114,7 @@ def test_demo_products_carry_ocop_certificates_some_expired_some_expiring(loaded
 
     Certificate = get_model("catalogue", "Certificate")
     today = timezone.localdate()
-    certificates = list(Certificate.objects.all())
+    certificates = list(Certificate.objects.filter(kind="ocop"))
 
     assert len(certificates) == len(data.PRODUCTS)
     assert any(c.expires_on < today for c in certificates)
@@ -124,3 +125,24 @@ def test_demo_products_carry_ocop_certificates_some_expired_some_expiring(loaded
 def test_demo_cooperatives_have_valid_vietnamese_phone_numbers(loaded_demo):
     for cooperative in Cooperative.objects.all():
         cooperative.full_clean()
+
+
+def test_demo_has_applications_waiting_a_certificate_to_check_and_split_orders(loaded_demo):
+    Certificate = get_model("catalogue", "Certificate")
+    Order = get_model("order", "Order")
+    Shipment = get_model("order", "Shipment")
+
+    assert Cooperative.objects.filter(status=Cooperative.Status.APPLIED).count() == 3
+    assert Certificate.objects.filter(verified_at__isnull=True).count() == 1
+    orders = Order.objects.filter(number__startswith="OCOP-DEMO-")
+    assert orders.count() == 6
+    assert all(order.shipments.count() >= 2 for order in orders)
+    statuses = set(Shipment.objects.values_list("status", flat=True))
+    assert {"pending", "packed", "shipped", "delivered"} <= statuses
+
+
+def test_applicants_can_log_in_but_have_no_dashboard(loaded_demo):
+    applicant = authenticate(username="hop-tac-xa-che-huong-son@ocop.example", password="ocop-demo")
+
+    assert applicant is not None
+    assert not applicant.has_perm("partner.dashboard_access")
