@@ -16,6 +16,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.core.utils import slugify
@@ -74,7 +75,9 @@ def demo_reset():
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "images", ignore_errors=True)
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "cache", ignore_errors=True)
     with transaction.atomic():
-        get_model("order", "Order").objects.filter(number__startswith="OCOP-DEMO-").delete()
+        get_model("order", "Order").objects.filter(
+            Q(number__startswith="OCOP-DEMO-") | Q(number__startswith=SCALE_ORDER_PREFIX)
+        ).delete()
         Product.objects.all().delete()
         Cooperative.objects.all().delete()
         Partner.objects.all().delete()
@@ -85,7 +88,7 @@ def demo_reset():
             page.delete()
 
 
-def demo_load(*, scale=0, on_step=_silent, on_item=_silent):
+def demo_load(*, scale=0, orders=0, on_step=_silent, on_item=_silent):
     """Create whatever part of the demo is missing; return a Report of what was made.
 
     ``on_step(number, total, label)`` is called before each step and
@@ -102,10 +105,12 @@ def demo_load(*, scale=0, on_step=_silent, on_item=_silent):
     ]
     if scale:
         steps.append((f"Sản phẩm sinh thêm (--scale {scale})", _load_scale_products))
+    if orders:
+        steps.append((f"Đơn hàng sinh thêm (--orders {orders})", _load_scale_orders))
     for number, (label, step) in enumerate(steps, start=1):
         on_step(number, len(steps), label)
         with transaction.atomic():
-            step(report=report, scale=scale, progress=on_item)
+            step(report=report, scale=scale, orders=orders, progress=on_item)
     return report
 
 
@@ -382,3 +387,69 @@ def _load_scale_products(*, report, scale, progress, **_):
         )
         report.add("sản phẩm sinh thêm", len(products))
         progress(stop, scale, "sản phẩm sinh thêm")
+
+
+SCALE_ORDER_PREFIX = "SCALE-ORDER-"
+
+
+def _load_scale_orders(*, report, orders, progress, **_):
+    """Add generated orders until ``orders`` exist, each with a line of the first demo
+    cooperative and one of another, for benchmarking the cooperative's order list."""
+    Order = get_model("order", "Order")
+    Line = get_model("order", "Line")
+    Shipment = get_model("order", "Shipment")
+    existing = Order.objects.filter(number__startswith=SCALE_ORDER_PREFIX).count()
+    if existing >= orders:
+        return
+    first, second = (Cooperative.objects.get(slug=data.COOPERATIVES[i]["slug"]) for i in (0, 1))
+    records = [
+        StockRecord.objects.filter(partner=c.partner).select_related("product").first()
+        for c in (first, second)
+    ]
+    customer = User.objects.get(email=CUSTOMER_EMAIL)
+    now = timezone.now()
+    for start in range(existing, orders, SCALE_BATCH):
+        stop = min(start + SCALE_BATCH, orders)
+        made = Order.objects.bulk_create(
+            [
+                Order(
+                    number=f"{SCALE_ORDER_PREFIX}{n:06d}",
+                    user=customer,
+                    currency="VND",
+                    total_incl_tax=sum(r.price for r in records),
+                    total_excl_tax=sum(r.price for r in records),
+                    date_placed=now - datetime.timedelta(hours=n),
+                    status="Pending",
+                )
+                for n in range(start, stop)
+            ]
+        )
+        Line.objects.bulk_create(
+            [
+                Line(
+                    order=order,
+                    partner=record.partner,
+                    partner_name=record.partner.name,
+                    partner_sku=record.partner_sku,
+                    stockrecord=record,
+                    product=record.product,
+                    title=record.product.title,
+                    upc=record.product.upc,
+                    quantity=1,
+                    line_price_incl_tax=record.price,
+                    line_price_excl_tax=record.price,
+                    line_price_before_discounts_incl_tax=record.price,
+                    line_price_before_discounts_excl_tax=record.price,
+                    unit_price_incl_tax=record.price,
+                    unit_price_excl_tax=record.price,
+                    num_allocated=0,
+                )  # fmt: skip
+                for order in made
+                for record in records
+            ]
+        )
+        Shipment.objects.bulk_create(
+            [Shipment(order=order, cooperative=c) for order in made for c in (first, second)]
+        )
+        report.add("đơn hàng sinh thêm", len(made))
+        progress(stop, orders, "đơn hàng sinh thêm")

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
@@ -30,10 +32,17 @@ class CooperativeProfileView(TemplateView):
             )
         except selectors.Cooperative.DoesNotExist as error:
             raise Http404("Không tìm thấy hợp tác xã.") from error
+        paginator = Paginator(
+            selectors.cooperative_products(cooperative=cooperative),
+            settings.OSCAR_PRODUCTS_PER_PAGE,
+        )
+        page = paginator.get_page(self.request.GET.get("page"))
         context.update(
             cooperative=cooperative,
-            products=selectors.cooperative_products(cooperative=cooperative),
-            certificates=selectors.cooperative_certificates(cooperative=cooperative),
+            products=page.object_list,
+            page_obj=page,
+            paginator=paginator,
+            certificates=selectors.cooperative_certificates(cooperative=cooperative)[:12],
         )
         return context
 

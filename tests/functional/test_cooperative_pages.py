@@ -110,3 +110,18 @@ def test_unknown_cooperative_gets_the_friendly_404(client):
 
     assert response.status_code == 404
     assert "Không tìm thấy trang này" in _text(response)
+
+
+def test_a_large_cooperative_profile_is_paginated(client, cooperative, settings):
+    settings.OSCAR_PRODUCTS_PER_PAGE = 24
+    for n in range(30):
+        ocop_product(cooperative=cooperative, title=f"Chè số {n:02d}", price=1000)
+
+    first = client.get(cooperative.get_absolute_url())
+    second = client.get(cooperative.get_absolute_url(), {"page": 2})
+    junk = client.get(cooperative.get_absolute_url(), {"page": "abc"})
+
+    assert len(first.context["products"]) == 24
+    assert len(second.context["products"]) == 6
+    assert junk.status_code == 200
+    assert "30 sản phẩm" in first.content.decode()

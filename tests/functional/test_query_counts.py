@@ -12,6 +12,12 @@ pytestmark = pytest.mark.django_db
 # Pinned query counts for an anonymous visitor with an empty basket. A change here
 # needs a reason: a page that costs more queries per product would show up as growth.
 PINNED = {"home": 14, "catalogue": 11, "category": 12, "product": 13}
+PINNED_COOPERATIVE = {
+    "profile": 21,
+    "dashboard orders": 11,
+    "dashboard products": 17,
+    "overview": 10,
+}
 
 
 def _grow_catalogue(tea_category, count):
@@ -60,3 +66,42 @@ def test_page_query_counts_do_not_grow_with_the_catalogue(client, home_page, tea
 
     assert large == small
     assert small == PINNED
+
+
+def _orders_for(cooperative, count):
+    from tests.factories import ocop_order
+
+    product = ocop_product(cooperative=cooperative, title="Chè đơn hàng", price=85000,
+                           num_in_stock=10_000)  # fmt: skip
+    other = ocop_product(cooperative=CooperativeFactory(), title="Mật ong", price=1000,
+                         num_in_stock=10_000)  # fmt: skip
+    for _ in range(count):
+        ocop_order(items=[(product, 1), (other, 1)])
+
+
+def test_cooperative_pages_do_not_grow_with_products_or_orders(client, cooperative, tea_category):
+    from tests.factories import cooperative_user
+
+    client.force_login(cooperative_user(cooperative))
+
+    def counts():
+        return {
+            "profile": _queries(client, cooperative.get_absolute_url()),
+            "dashboard orders": _queries(client, "/shop/dashboard/orders/"),
+            "dashboard products": _queries(client, "/shop/dashboard/catalogue/"),
+            "overview": _queries(client, "/shop/dashboard/cooperative/"),
+        }
+
+    for n in range(3):
+        ocop_certificate(product=ocop_product(cooperative=cooperative, title=f"Chè {n}",
+                                              price=1000), stars=4)  # fmt: skip
+    _orders_for(cooperative, 2)
+    small = counts()
+    for n in range(3, 25):
+        ocop_certificate(product=ocop_product(cooperative=cooperative, title=f"Chè {n}",
+                                              price=1000), stars=4)  # fmt: skip
+    _orders_for(cooperative, 12)
+    large = counts()
+
+    assert large == small
+    assert small == PINNED_COOPERATIVE

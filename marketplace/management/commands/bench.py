@@ -9,6 +9,8 @@ from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+Cooperative = get_model("partner", "Cooperative")
+Order = get_model("order", "Order")
 
 
 class Command(BaseCommand):
@@ -25,12 +27,18 @@ class Command(BaseCommand):
             raise CommandError("--requests must be at least 1.")
         pages = self._pages()
         client = Client()
+        seller = self._cooperative_client()
         total = Product.objects.count()
-        self.stdout.write(f"Catalogue: {total} products; {requests} requests per page.")
+        self.stdout.write(
+            f"Catalogue: {total} products, {Order.objects.count()} orders; "
+            f"{requests} requests per page."
+        )
         self.stdout.write(f"{'page':<12} {'queries':>8} {'median ms':>10} {'× minimal':>10}  url")
         baseline = None
         for name, url in pages:
-            queries, median = self._measure(client, url, requests)
+            queries, median = self._measure(
+                seller if url.startswith("/shop/dashboard/") else client, url, requests
+            )
             baseline = baseline or median
             self.stdout.write(
                 f"{name:<12} {queries:>8} {median * 1000:>10.2f} {median / baseline:>10.1f}  {url}"
@@ -53,7 +61,20 @@ class Command(BaseCommand):
             ("catalogue", "/shop/catalogue/"),
             ("category", category.get_absolute_url()),
             ("product", product.get_absolute_url()),
+            ("cooperative", self._cooperative().get_absolute_url()),
+            ("coop orders", "/shop/dashboard/orders/"),
         ]
+
+    def _cooperative(self):
+        from marketplace.demo.catalogue_data import COOPERATIVES
+
+        return Cooperative.objects.get(slug=COOPERATIVES[0]["slug"])
+
+    def _cooperative_client(self):
+        """Return a client signed in as the first demo cooperative (its order list)."""
+        client = Client()
+        client.force_login(self._cooperative().partner.users.first())
+        return client
 
     def _measure(self, client, url, requests):
         response = client.get(url)  # warm caches and thumbnails

@@ -25,22 +25,29 @@ class Command(BaseCommand):
             metavar="N",
             help="Also make sure N generated products exist (for benchmarks).",
         )
+        parser.add_argument(
+            "--orders",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure N generated orders exist for the first two demo cooperatives.",
+        )
 
-    def handle(self, *args, reset, scale, **options):
+    def handle(self, *args, reset, scale, orders, **options):
         if not settings.DEMO_DATA_ALLOWED:
             # The demo has published passwords: it must never reach a real shop.
             raise CommandError(
                 "load_demo_data is refused in production mode (DJANGO_DEBUG=false): "
                 "its logins have published passwords."
             )
-        if scale < 0:
-            raise CommandError("--scale must be zero or a positive number of products.")
+        if scale < 0 or orders < 0:
+            raise CommandError("--scale and --orders take zero or a positive number.")
         self._interactive = sys.stdout.isatty() and options["verbosity"] > 0
         self._verbose = options["verbosity"] > 0
         if reset:
             self._say("Xoá dữ liệu demo cũ…")
             demo_reset()
-        report = demo_load(scale=scale, on_step=self._step, on_item=self._item)
+        report = demo_load(scale=scale, orders=orders, on_step=self._step, on_item=self._item)
         if report.created:
             made = ", ".join(f"{count} {what}" for what, count in report.created.items())
             self._say(self.style.SUCCESS(f"Đã tạo: {made}."))
