@@ -94,6 +94,7 @@ def test_full_onboarding_apply_approve_login_dashboard(
     # Signed in straight away, the applicant sees the status but not the shop dashboard.
     assert "Đang chờ duyệt" in text(client.get(reverse("cooperative-application")))
     assert client.get("/shop/dashboard/").status_code in (302, 403)
+    assert client.get(reverse("cooperative-overview")).status_code in (302, 403)
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -107,7 +108,7 @@ def test_full_onboarding_apply_approve_login_dashboard(
     # A fresh sign-in with the e-mail and password chosen on the form.
     applicant = Client()
     assert applicant.login(username="hoa@htx.example", password="mat-ong-hoa-nhan")
-    assert applicant.get("/shop/dashboard/").status_code == 200
+    assert applicant.get("/shop/dashboard/", follow=True).status_code == 200
     assert "Đã duyệt" in text(applicant.get(reverse("cooperative-application")))
 
 
@@ -115,7 +116,7 @@ def test_the_applicant_cannot_open_the_dashboard_before_approval(client, applied
     response = client.get("/shop/dashboard/")
 
     assert response.status_code in (302, 403)
-    assert response.status_code != 200
+    assert client.get(reverse("cooperative-overview")).status_code in (302, 403)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +205,8 @@ def test_the_dashboard_menu_shows_the_cooperatives_entry_to_staff_only(
     assert reverse("dashboard-cooperative-list") in page
 
     client.force_login(cooperative_user(cooperative))
-    page = text(client.get("/shop/dashboard/"))
+    page = text(client.get("/shop/dashboard/", follow=True))
+    assert reverse("cooperative-overview") in page  # the cooperative's own menu is there
     assert reverse("dashboard-cooperative-list") not in page
 
 
@@ -248,6 +250,7 @@ def test_reject_with_a_reason_emails_it_and_the_applicant_sees_it(
     page = text(client.get(reverse("cooperative-application")))
     assert "Bị từ chối" in page and reason in page
     assert client.get("/shop/dashboard/").status_code in (302, 403)
+    assert client.get(reverse("cooperative-overview")).status_code in (302, 403)
 
 
 def test_a_refused_transition_is_a_message_not_an_error_page(staff_client, cooperative):
@@ -262,7 +265,7 @@ def test_a_refused_transition_is_a_message_not_an_error_page(staff_client, coope
 def test_suspending_closes_the_cooperatives_dashboard(staff_client, cooperative):
     seller = Client()
     seller.force_login(cooperative_user(cooperative))
-    assert seller.get("/shop/dashboard/").status_code == 200
+    assert seller.get("/shop/dashboard/", follow=True).status_code == 200
 
     staff_client.post(
         reverse("dashboard-cooperative-suspend", kwargs={"pk": cooperative.pk}),
@@ -272,6 +275,7 @@ def test_suspending_closes_the_cooperatives_dashboard(staff_client, cooperative)
     cooperative.refresh_from_db()
     assert cooperative.status == Cooperative.Status.SUSPENDED
     assert seller.get("/shop/dashboard/").status_code in (302, 403)
+    assert seller.get(reverse("cooperative-overview")).status_code in (302, 403)
 
 
 def test_review_actions_accept_post_only(staff_client, applied):

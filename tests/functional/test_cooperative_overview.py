@@ -107,7 +107,7 @@ def test_only_cooperative_users_have_an_overview(client, customer, staff_user, w
 def test_the_cooperative_menu_links_to_the_overview(client, cooperative):
     client.force_login(cooperative_user(cooperative))
 
-    page = client.get(reverse("dashboard:index")).content.decode()
+    page = client.get(reverse("dashboard:index"), follow=True).content.decode()
 
     assert reverse("cooperative-overview") in page
     assert reverse("cooperative-product-import") in page

@@ -94,7 +94,8 @@ def test_the_cooperative_profile_shows_story_products_and_certificates(client, t
     assert cooperative.story in page
     assert "Chè Cam My" in page
     assert "OCOP 4 sao" in page
-    assert "bán hàng tại Chợ OCOP được 1" in page
+    since = timezone.localtime(cooperative.approved_at).strftime("%m/%Y")
+    assert f"bán hàng tại Chợ OCOP từ {since}" in page
 
 
 def test_an_unapproved_cooperative_has_no_public_profile(client, staff_user):

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
         ("/shop/catalogue/", "search.views"),
         ("/shop/basket/", "oscar.apps.basket.views"),
         ("/shop/search/", "search.views"),
-        ("/shop/dashboard/", "oscar.apps.dashboard.views"),
+        ("/shop/dashboard/", "marketplace.dashboard.views"),
         ("/cms/", "wagtail.admin.views.home"),
         ("/", "wagtail.views"),
     ],
@@ -54,12 +54,15 @@ def test_customers_are_kept_out_of_admin_areas(client, customer, path):
     assert response.status_code in (302, 403)
 
 
-def test_cooperative_user_opens_the_shop_dashboard(client, cooperative):
+def test_cooperative_user_opens_the_shop_dashboard_on_its_own_overview(client, cooperative):
     from tests.factories import cooperative_user
 
     client.force_login(cooperative_user(cooperative))
 
-    assert client.get("/shop/dashboard/").status_code == 200
+    response = client.get("/shop/dashboard/", follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/shop/dashboard/cooperative/"
 
 
 def test_health_check_answers_ok(client):
