@@ -23,6 +23,12 @@ def cooperative_entries():
             "access_fn": cooperative_only,
         },
         {
+            "label": _("Hồ sơ hợp tác xã"),
+            "icon": "fas fa-id-card",
+            "url_name": "cooperative-profile-edit",
+            "access_fn": cooperative_only,
+        },
+        {
             "label": _("Chứng nhận"),
             "icon": "fas fa-certificate",
             "url_name": "cooperative-certificate-list",

@@ -11,7 +11,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Permission
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -27,6 +27,7 @@ from vietnam_provinces import Ward
 from marketplace.partner.validators import normalise_vietnamese_phone
 
 Cooperative = get_model("partner", "Cooperative")
+CooperativePhoto = get_model("partner", "CooperativePhoto")
 Partner = get_model("partner", "Partner")
 User = get_user_model()
 
@@ -289,3 +290,44 @@ def _email_cooperative_users(*, cooperative_pk, template):
         recipients=users.values_list("email", flat=True),
         context={"cooperative": cooperative},
     )
+
+
+PROFILE_FIELDS = (
+    "story", "story_en", "address", "phone", "email", "founded_year", "members_count",
+    "latitude", "longitude", "bank_bin", "bank_account_number", "bank_account_name",
+)  # fmt: skip
+
+
+@transaction.atomic
+def cooperative_profile_update(*, cooperative, by, logo=None, **fields):
+    """Save the cooperative's own profile; only its users (or staff) may change it."""
+    if not (by.is_staff or cooperative.partner.users.filter(pk=by.pk).exists()):
+        raise PermissionDenied
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"not profile fields: {sorted(unknown)}")
+    if fields.get("phone"):
+        fields["phone"] = normalise_vietnamese_phone(fields["phone"])
+    for name, value in fields.items():
+        setattr(cooperative, name, value)
+    if logo is not None:
+        cooperative.logo = logo
+    cooperative.full_clean()
+    cooperative.save()
+    return cooperative
+
+
+@transaction.atomic
+def cooperative_photo_add(*, cooperative, image, caption, by):
+    """Add a photo (already decoded and re-encoded) to the cooperative's public profile."""
+    if not (by.is_staff or cooperative.partner.users.filter(pk=by.pk).exists()):
+        raise PermissionDenied
+    photo = CooperativePhoto(
+        cooperative=cooperative,
+        image=image,
+        caption=caption,
+        sort_order=cooperative.photos.count(),
+    )
+    photo.full_clean()
+    photo.save()
+    return photo
