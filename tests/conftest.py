@@ -71,3 +71,42 @@ def customer(db):
 @pytest.fixture
 def home_page(db):
     return factories.home_page()
+
+
+# Two cooperatives and one product each: the shape of a split order.
+
+
+@pytest.fixture
+def tea_cooperative():
+    return factories.CooperativeFactory(
+        partner__name="Hợp tác xã Chè Cẩm Mỹ", slug="htx-che-cam-my"
+    )
+
+
+@pytest.fixture
+def honey_cooperative():
+    return factories.CooperativeFactory(
+        partner__name="Hợp tác xã Mật ong Bạc Hà", slug="htx-mat-ong"
+    )
+
+
+@pytest.fixture
+def tea_user(tea_cooperative):
+    return factories.cooperative_user(tea_cooperative)
+
+
+@pytest.fixture
+def honey_user(honey_cooperative):
+    return factories.cooperative_user(honey_cooperative)
+
+
+@pytest.fixture
+def tea(tea_cooperative):
+    return factories.ocop_product(cooperative=tea_cooperative, title="Chè Shan tuyết", price=125000)
+
+
+@pytest.fixture
+def honey(honey_cooperative):
+    return factories.ocop_product(
+        cooperative=honey_cooperative, title="Mật ong hoa bạc hà", price=390000
+    )

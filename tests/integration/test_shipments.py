@@ -7,41 +7,11 @@ from django.db import IntegrityError, transaction
 from oscar.core.loading import get_model
 
 from marketplace.order import services
-from tests.factories import CooperativeFactory, cooperative_user, ocop_order, ocop_product
+from tests.factories import ocop_order
 
 pytestmark = pytest.mark.django_db
 
 Shipment = get_model("order", "Shipment")
-
-
-@pytest.fixture
-def tea_cooperative():
-    return CooperativeFactory(partner__name="Hợp tác xã Chè Cẩm Mỹ", slug="htx-che-cam-my")
-
-
-@pytest.fixture
-def honey_cooperative():
-    return CooperativeFactory(partner__name="Hợp tác xã Mật ong Bạc Hà", slug="htx-mat-ong")
-
-
-@pytest.fixture
-def tea_user(tea_cooperative):
-    return cooperative_user(tea_cooperative)
-
-
-@pytest.fixture
-def honey_user(honey_cooperative):
-    return cooperative_user(honey_cooperative)
-
-
-@pytest.fixture
-def tea(tea_cooperative):
-    return ocop_product(cooperative=tea_cooperative, title="Chè Shan tuyết", price=125000)
-
-
-@pytest.fixture
-def honey(honey_cooperative):
-    return ocop_product(cooperative=honey_cooperative, title="Mật ong hoa bạc hà", price=390000)
 
 
 @pytest.fixture
