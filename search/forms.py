@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.search.forms import *  # noqa: F403
 from vietnam_provinces import Province
 
+from marketplace.partner.selectors import public_cooperatives
 from search.listing import Sort
 
 
@@ -48,7 +49,21 @@ class BrowseForm(forms.Form):
         choices=_province_choices,
         widget=forms.Select(attrs={"class": "form-control"}),
     )
-    cooperative = forms.SlugField(required=False, max_length=128)
+    cooperative = forms.ChoiceField(
+        label=_("Hợp tác xã"),
+        required=False,
+        choices=[],
+        widget=forms.Select(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cooperative"].choices = [("", _("Tất cả hợp tác xã"))] + [
+            (slug, name)
+            for slug, name in public_cooperatives()
+            .order_by("partner__name")
+            .values_list("slug", "partner__name")
+        ]
 
     def listing_kwargs(self):
         """Return the keyword arguments for ``product_listing``; bad values are ignored."""
