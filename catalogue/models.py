@@ -89,6 +89,8 @@ class Certificate(models.Model):
         verbose_name=_("Người xác minh"),
     )
     rejection_reason = models.CharField(_("Lý do từ chối"), max_length=255, blank=True)
+    # Set when the cooperative was e-mailed that this certificate expires soon (once only).
+    expiry_warned_at = models.DateTimeField(_("Ngày nhắc gia hạn"), null=True, blank=True)
     created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
 
     class Meta:

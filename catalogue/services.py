@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalogue.models import OCOP_VALIDITY_MONTHS
+from catalogue.models import EXPIRY_WARNING_DAYS, OCOP_VALIDITY_MONTHS
 
 Certificate = get_model("catalogue", "Certificate")
 
@@ -80,3 +80,39 @@ def certificate_reject(*, certificate, reason, by):
     certificate.rejection_reason = reason[:255]
     certificate.save(update_fields=["verified_at", "verified_by", "rejection_reason"])
     return certificate
+
+
+def certificates_warn_expiring(*, today=None):
+    """E-mail each cooperative once about its certificates that expire within 60 days.
+
+    Return the number of cooperatives e-mailed. A certificate is announced only once
+    (``expiry_warned_at``); run this daily (cron), e.g. ``manage.py warn_expiring_certificates``.
+    """
+    from marketplace.partner.services import send_to_cooperative
+
+    today = today or timezone.localdate()
+    due = (
+        Certificate.objects.filter(
+            verified_at__isnull=False,
+            expiry_warned_at__isnull=True,
+            expires_on__gte=today,
+            expires_on__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS),
+            product__cooperative__isnull=False,
+        )
+        .select_related("product__cooperative__partner")
+        .order_by("product__cooperative_id", "expires_on")
+    )
+    by_cooperative = {}
+    for certificate in due:
+        by_cooperative.setdefault(certificate.product.cooperative, []).append(certificate)
+    for cooperative, certificates in by_cooperative.items():
+        with transaction.atomic():
+            send_to_cooperative(
+                cooperative=cooperative,
+                template="certificates_expiring",
+                context={"certificates": certificates, "days": EXPIRY_WARNING_DAYS},
+            )
+            Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
+                expiry_warned_at=timezone.now()
+            )
+    return len(by_cooperative)

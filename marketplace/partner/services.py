@@ -331,3 +331,13 @@ def cooperative_photo_add(*, cooperative, image, caption, by):
     photo.full_clean()
     photo.save()
     return photo
+
+
+def send_to_cooperative(*, cooperative, template, context):
+    """E-mail the cooperative's users (and its public address) in Vietnamese."""
+    recipients = [user.email for user in cooperative.partner.users.all()] + [cooperative.email]
+    _send(
+        template=template,
+        recipients=recipients,
+        context={"cooperative": cooperative, **context},
+    )

@@ -65,3 +65,28 @@ def test_a_certificate_expiring_within_60_days_warns(tea):
 
     assert soon.expires_soon
     assert not later.expires_soon
+
+
+def test_cooperatives_are_emailed_once_about_certificates_expiring_within_60_days(
+    cooperative, tea, mailoutbox
+):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tests.factories import cooperative_user
+
+    cooperative_user(cooperative, email="chu-nhiem@ocop.example")
+    today = timezone.localdate()
+    soon = ocop_certificate(
+        product=tea, issued_on=today - datetime.timedelta(days=1000),
+        expires_on=today + datetime.timedelta(days=45),
+    )  # fmt: skip
+    ocop_certificate(product=tea, issued_on=today - datetime.timedelta(days=10))
+
+    call_command("warn_expiring_certificates")
+    call_command("warn_expiring_certificates")
+
+    (message,) = mailoutbox
+    assert message.to == ["chu-nhiem@ocop.example"]
+    assert soon.decision_number in message.body
+    assert "sắp hết hạn" in message.subject
