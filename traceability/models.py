@@ -1,0 +1,156 @@
+"""Batches (lots) of a product and the trace events that tell their story.
+
+Events are append-only and chained: each event's hash covers its content and the hash of
+the event before it, so a changed or removed event breaks the chain for everyone to see.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# GS1 application identifier 10 (batch/lot): up to 20 characters of GS1's character set.
+# Cooperatives use plain letters, digits and - . / so codes stay readable on labels.
+lot_code_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9\-./]{0,19}$",
+    _("Mã lô gồm 1–20 ký tự: chữ không dấu, số, dấu - . /"),
+)
+SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
+
+
+def new_short_code():
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(8))
+
+
+class Batch(models.Model):
+    """A lot of a product: what was harvested or made together, with one QR code."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        PUBLISHED = "published", _("Đã công bố")
+        RECALLED = "recalled", _("Đã thu hồi")
+
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.PROTECT, related_name="batches",
+        verbose_name=_("Sản phẩm"),
+    )  # fmt: skip
+    lot_code = models.CharField(_("Mã lô"), max_length=20, validators=[lot_code_validator])
+    quantity = models.PositiveIntegerField(
+        _("Số lượng sản xuất"), validators=[MinValueValidator(1)],
+        help_text=_("Số gói/chai/hộp trong lô."),
+    )  # fmt: skip
+    produced_on = models.DateField(_("Ngày thu hoạch / sản xuất"))
+    best_before = models.DateField(_("Hạn sử dụng"), null=True, blank=True)
+    farm_name = models.CharField(_("Vùng trồng / cơ sở"), max_length=200, blank=True)
+    farm_location = models.CharField(_("Địa điểm"), max_length=255, blank=True)
+    farm_area_ha = models.DecimalField(
+        _("Diện tích (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    status = models.CharField(
+        _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("Ngày công bố"), null=True, blank=True)
+    recall_reason = models.TextField(_("Lý do thu hồi"), blank=True)
+    recalled_at = models.DateTimeField(_("Ngày thu hồi"), null=True, blank=True)
+    # The site's own short code, for products without a GTIN (no GS1 membership).
+    short_code = models.CharField(
+        _("Mã ngắn"), max_length=8, unique=True, default=new_short_code, editable=False
+    )
+    created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-produced_on", "-pk"]
+        verbose_name = _("Lô hàng")
+        verbose_name_plural = _("Các lô hàng")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "lot_code"], name="batch_lot_per_product"),
+            models.CheckConstraint(
+                condition=models.Q(best_before__isnull=True)
+                | models.Q(best_before__gte=models.F("produced_on")),
+                name="batch_best_before_after_production",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product} – {self.lot_code}"
+
+    @property
+    def is_public(self):
+        return self.status in (self.Status.PUBLISHED, self.Status.RECALLED)
+
+
+class TraceEvent(models.Model):
+    """Something that happened to a batch, recorded by the cooperative. Never edited."""
+
+    class Kind(models.TextChoices):
+        PLANTING = "planting", _("Gieo trồng")
+        CARE = "care", _("Chăm sóc")
+        HARVEST = "harvest", _("Thu hoạch")
+        PROCESSING = "processing", _("Chế biến")
+        PACKING = "packing", _("Đóng gói")
+        INSPECTION = "inspection", _("Kiểm nghiệm")
+        SHIPPING = "shipping", _("Vận chuyển")
+        RECEIVING = "receiving", _("Nhận hàng")
+        CORRECTION = "correction", _("Đính chính")
+
+    batch = models.ForeignKey(Batch, on_delete=models.PROTECT, related_name="events")
+    sequence = models.PositiveIntegerField(_("Thứ tự"))
+    kind = models.CharField(_("Loại sự kiện"), max_length=16, choices=Kind.choices)
+    occurred_at = models.DateTimeField(_("Thời điểm"))
+    place = models.CharField(_("Địa điểm"), max_length=255, blank=True)
+    note = models.TextField(_("Ghi chú"), blank=True)
+    # Care inputs, e.g. [{"name": "Phân hữu cơ vi sinh", "dose": "2 tấn/ha"}].
+    inputs = models.JSONField(_("Vật tư sử dụng"), default=list, blank=True)
+    document = models.FileField(_("Tài liệu (kết quả kiểm nghiệm…)"), upload_to="trace/documents/",
+                                blank=True)  # fmt: skip
+    document_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections",
+        verbose_name=_("Đính chính cho sự kiện"),
+    )  # fmt: skip
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("Người ghi"),
+    )  # fmt: skip
+    recorded_by_name = models.CharField(_("Tên người ghi"), max_length=150, blank=True)
+    previous_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("Ngày ghi"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["batch", "sequence"]
+        verbose_name = _("Sự kiện truy xuất")
+        verbose_name_plural = _("Các sự kiện truy xuất")
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "sequence"], name="trace_event_sequence"),
+        ]
+
+    def __str__(self):
+        return f"{self.batch.lot_code} #{self.sequence} {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        # Append-only is what makes the chain meaningful: refuse any update of a stored row.
+        if self.pk is not None:
+            raise ValueError("Trace events are append-only: record a correction instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Trace events are never deleted: record a correction instead.")
+
+
+class TraceEventPhoto(models.Model):
+    event = models.ForeignKey(TraceEvent, on_delete=models.PROTECT, related_name="photos")
+    image = models.ImageField(_("Ảnh"), upload_to="trace/photos/")
+    # The stored (re-encoded) bytes' digest; part of the event's hash.
+    sha256 = models.CharField(max_length=64, editable=False)
+    caption = models.CharField(_("Chú thích"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Ảnh sự kiện")
+        verbose_name_plural = _("Ảnh sự kiện")
+
+    def __str__(self):
+        return self.caption or self.image.name

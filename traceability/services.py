@@ -1,0 +1,136 @@
+import datetime
+import hashlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from traceability.chain import GENESIS, event_payload, link_hash
+from traceability.models import Batch, TraceEvent, TraceEventPhoto
+
+
+def _may_edit(user, batch):
+    cooperative = batch.product.cooperative
+    return user.is_staff or (
+        cooperative is not None and cooperative.partner.users.filter(pk=user.pk).exists()
+    )
+
+
+@transaction.atomic
+def batch_create(*, product, lot_code, quantity, produced_on, by, best_before=None,
+                 farm_name="", farm_location="", farm_area_ha=None):  # fmt: skip
+    """Create a draft batch of ``product``; only its cooperative (or staff) may."""
+    batch = Batch(
+        product=product,
+        lot_code=lot_code.strip(),
+        quantity=quantity,
+        produced_on=produced_on,
+        best_before=best_before,
+        farm_name=farm_name,
+        farm_location=farm_location,
+        farm_area_ha=farm_area_ha,
+    )
+    if not _may_edit(by, batch):
+        raise PermissionDenied
+    batch.full_clean()
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
+              document=None, photos=(), corrects=None):  # fmt: skip
+    """Append an event to the batch's chain. ``photos`` are (file, caption) pairs of
+    already re-encoded images; ``corrects`` is an earlier event of the same batch."""
+    batch = (
+        Batch.objects.select_for_update(of=("self",))
+        .select_related("product__cooperative")
+        .get(pk=batch.pk)
+    )
+    if not _may_edit(by, batch):
+        raise PermissionDenied
+    if batch.status == Batch.Status.RECALLED:
+        raise ValidationError(_("Lô đã thu hồi, không ghi thêm sự kiện."), code="recalled")
+    if corrects is not None and corrects.batch_id != batch.pk:
+        raise ValidationError(_("Chỉ đính chính sự kiện của cùng lô."), code="corrects")
+    if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
+        raise ValidationError(_("Thời điểm không được ở tương lai."), code="future")
+    last = batch.events.order_by("-sequence").first()
+    event = TraceEvent(
+        batch=batch,
+        sequence=(last.sequence + 1) if last else 1,
+        kind=TraceEvent.Kind.CORRECTION if corrects is not None else kind,
+        occurred_at=occurred_at,
+        place=place,
+        note=note,
+        inputs=inputs or [],
+        corrects=corrects,
+        recorded_by=by,
+        recorded_by_name=by.get_full_name() or by.email,
+        previous_hash=last.hash if last else GENESIS,
+    )
+    if document is not None:
+        content = document.read()
+        document.seek(0)
+        event.document = document
+        event.document_sha256 = hashlib.sha256(content).hexdigest()
+    photo_rows = []
+    for image, caption in photos:
+        content = image.read()
+        image.seek(0)
+        photo_rows.append((image, caption, hashlib.sha256(content).hexdigest()))
+    event.hash = link_hash(
+        previous_hash=event.previous_hash,
+        payload=event_payload(
+            event,
+            photo_sha256s=[digest for _, _, digest in photo_rows],
+            corrects_hash=corrects.hash if corrects is not None else "",
+        ),
+    )
+    event.full_clean(exclude=["hash", "previous_hash", "document_sha256"])
+    event.save()
+    for image, caption, digest in photo_rows:
+        TraceEventPhoto.objects.create(event=event, image=image, caption=caption, sha256=digest)
+    return event
+
+
+@transaction.atomic
+def batch_publish(*, batch, by):
+    """Publish a draft batch: its page and QR code go live. It needs at least one event."""
+    batch = (
+        Batch.objects.select_for_update(of=("self",))
+        .select_related("product__cooperative")
+        .get(pk=batch.pk)
+    )
+    if not _may_edit(by, batch):
+        raise PermissionDenied
+    if batch.status != Batch.Status.DRAFT:
+        raise ValidationError(_("Chỉ công bố được lô nháp."), code="not_draft")
+    if not batch.events.exists():
+        raise ValidationError(_("Hãy ghi ít nhất một sự kiện trước khi công bố."), code="empty")
+    batch.status, batch.published_at = Batch.Status.PUBLISHED, timezone.now()
+    batch.save(update_fields=["status", "published_at"])
+    return batch
+
+
+@transaction.atomic
+def batch_recall(*, batch, reason, by):
+    """Recall a published batch with a reason shown on its page from the next scan on."""
+    batch = (
+        Batch.objects.select_for_update(of=("self",))
+        .select_related("product__cooperative")
+        .get(pk=batch.pk)
+    )
+    if not _may_edit(by, batch):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do thu hồi."), code="reason_required")
+    if batch.status != Batch.Status.PUBLISHED:
+        raise ValidationError(_("Chỉ thu hồi được lô đã công bố."), code="not_published")
+    batch.status, batch.recall_reason, batch.recalled_at = (
+        Batch.Status.RECALLED, reason, timezone.now()
+    )  # fmt: skip
+    batch.save(update_fields=["status", "recall_reason", "recalled_at"])
+    return batch
