@@ -29,6 +29,12 @@ def cooperative_entries():
             "access_fn": cooperative_only,
         },
         {
+            "label": _("Lô hàng và truy xuất"),
+            "icon": "fas fa-qrcode",
+            "url_name": "batch-list",
+            "access_fn": cooperative_only,
+        },
+        {
             "label": _("Chứng nhận"),
             "icon": "fas fa-certificate",
             "url_name": "cooperative-certificate-list",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
     path("shop/dashboard/cooperative/", include("marketplace.partner.cooperative_urls")),
     path("shop/dashboard/certificates/", include("catalogue.certificate_urls")),
+    path("shop/dashboard/batches/", include("traceability.dashboard_urls")),
     path("shop/dashboard/cooperatives/", include("marketplace.partner.dashboard_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
 ]

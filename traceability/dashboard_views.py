@@ -1,0 +1,110 @@
+"""The cooperative's batches in the dashboard: create, record events, publish, recall."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from catalogue.dashboard_views import CooperativeRequiredMixin
+from traceability import services
+from traceability.forms import BatchForm, EventForm
+from traceability.links import batch_uri
+from traceability.models import Batch
+
+
+class OwnBatchMixin(CooperativeRequiredMixin):
+    def get_batch(self):
+        return get_object_or_404(
+            Batch.objects.select_related("product"),
+            pk=self.kwargs["pk"],
+            product__cooperative=self.cooperative,
+        )
+
+
+class BatchListView(CooperativeRequiredMixin, ListView):
+    template_name = "dashboard/batches/batch_list.html"
+    context_object_name = "batches"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return Batch.objects.filter(product__cooperative=self.cooperative).select_related("product")
+
+
+class BatchCreateView(CooperativeRequiredMixin, FormView):
+    template_name = "dashboard/batches/batch_form.html"
+    form_class = BatchForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "cooperative": self.cooperative}
+
+    def form_valid(self, form):
+        try:
+            batch = services.batch_create(by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Đã tạo lô %(lot)s.") % {"lot": batch.lot_code})
+        return redirect("batch-detail", pk=batch.pk)
+
+
+class BatchDetailView(OwnBatchMixin, TemplateView):
+    """The batch's timeline, with the form to record the next event."""
+
+    template_name = "dashboard/batches/batch_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        batch = self.get_batch()
+        context.update(
+            batch=batch,
+            events=batch.events.prefetch_related("photos").select_related("corrects"),
+            form=kwargs.get("form") or EventForm(batch=batch),
+            public_url=batch_uri(batch),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        batch = self.get_batch()
+        form = EventForm(request.POST, request.FILES, batch=batch)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        try:
+            services.event_add(
+                batch=batch,
+                kind=data["kind"],
+                occurred_at=data["occurred_at"],
+                by=request.user,
+                place=data["place"],
+                note=data["note"],
+                inputs=data["inputs"],
+                document=data["document"],
+                photos=[(photo, "") for photo in data["photos"]],
+                corrects=data["corrects"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, _("Đã ghi sự kiện."))
+        return redirect("batch-detail", pk=batch.pk)
+
+
+class BatchActionView(OwnBatchMixin, View):
+    """POST publish or recall (with a reason)."""
+
+    def post(self, request, pk, action):
+        batch = self.get_batch()
+        try:
+            if action == "publish":
+                services.batch_publish(batch=batch, by=request.user)
+                messages.success(request, _("Đã công bố lô; mã QR đã hoạt động."))
+            else:
+                services.batch_recall(
+                    batch=batch, reason=request.POST.get("reason", ""), by=request.user
+                )
+                messages.success(request, _("Đã thu hồi lô; trang truy xuất hiện cảnh báo."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("batch-detail", pk=batch.pk)
