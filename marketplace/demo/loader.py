@@ -28,7 +28,7 @@ from catalogue.selectors import product_cards
 from catalogue.services import certificate_create
 from cms.models import HomePage, HomePageFeaturedProduct
 from cms.services import page_tree_ensure
-from marketplace.demo import activity
+from marketplace.demo import activity, traceability_demo
 from marketplace.demo import catalogue_data as data
 from marketplace.demo.images import product_image_jpeg
 
@@ -76,6 +76,13 @@ def demo_reset():
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "images", ignore_errors=True)
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "cache", ignore_errors=True)
     with transaction.atomic():
+        Batch = get_model("traceability", "Batch")
+        TraceEvent = get_model("traceability", "TraceEvent")
+        TraceEventPhoto = get_model("traceability", "TraceEventPhoto")
+        # Trace events refuse deletion one by one; the demo reset removes them in bulk.
+        TraceEventPhoto.objects.all()._raw_delete(TraceEventPhoto.objects.db)
+        TraceEvent.objects.all()._raw_delete(TraceEvent.objects.db)
+        Batch.objects.all().delete()
         get_model("order", "Order").objects.filter(
             Q(number__startswith="OCOP-DEMO-") | Q(number__startswith=SCALE_ORDER_PREFIX)
         ).delete()
@@ -102,6 +109,7 @@ def demo_load(*, scale=0, orders=0, on_step=_silent, on_item=_silent):
         ("Hợp tác xã", _load_cooperatives),
         ("Sản phẩm OCOP", _load_products),
         ("Trang chủ Wagtail", _load_home_page),
+        ("Lô hàng và nhật ký truy xuất", _load_batches),
         ("Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu", _load_activity),
     ]
     if scale:
@@ -324,6 +332,16 @@ def _load_home_page(*, report, **_):
                 page=home, product_id=product_id, sort_order=order
             )
         home.save_revision().publish()
+
+
+def _load_batches(*, report, progress, **_):
+    products = list(
+        Product.objects.filter(cooperative__status=Cooperative.Status.APPROVED)
+        .exclude(upc__startswith=SCALE_UPC_PREFIX)
+        .select_related("cooperative__partner")
+        .order_by("pk")
+    )
+    traceability_demo.load_batches(report=report, products=products, progress=progress)
 
 
 def _load_activity(*, report, **_):

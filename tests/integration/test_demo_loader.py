@@ -49,12 +49,13 @@ def test_a_second_run_changes_nothing(loaded_demo):
 
 
 def test_reset_rebuilds_the_demo(loaded_demo, capsys):
-    Product.objects.filter(title=data.PRODUCTS[0]["title"]).delete()
+    Product.objects.filter(title=data.PRODUCTS[0]["title"]).update(title="Sửa tay")
 
     call_command("load_demo_data", "--reset")
 
     assert Product.objects.count() == len(data.PRODUCTS)
-    assert "[6/6] Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu" in capsys.readouterr().out
+    assert Product.objects.filter(title=data.PRODUCTS[0]["title"]).exists()
+    assert "[7/7] Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu" in capsys.readouterr().out
 
 
 def test_the_wagtail_site_root_is_the_demo_home_page(loaded_demo):
@@ -146,3 +147,18 @@ def test_applicants_can_log_in_but_have_no_dashboard(loaded_demo):
 
     assert applicant is not None
     assert not applicant.has_perm("partner.dashboard_access")
+
+
+def test_most_demo_products_have_a_published_batch_with_a_verified_story(loaded_demo):
+    from traceability.chain import chain_verifies
+    from traceability.models import Batch
+
+    batches = list(Batch.objects.prefetch_related("events__photos", "events__corrects"))
+    assert len(batches) >= len(data.PRODUCTS) * 0.7
+    assert {b.status for b in batches} == {"published", "recalled"}
+    assert sum(b.status == "recalled" for b in batches) == 1
+    for batch in batches:
+        events = sorted(batch.events.all(), key=lambda e: e.sequence)
+        assert 4 <= len(events) <= 8
+        assert all(e.photos.all() for e in events)
+        assert chain_verifies(events)

@@ -1,0 +1,85 @@
+"""Demo batches: most products get a published lot with 4–8 events and photos."""
+
+import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from marketplace.demo.images import _font
+from traceability.services import batch_create, batch_publish, batch_recall, event_add
+
+# (kind, days before harvest, place suffix, note); care events carry inputs.
+STORY = [
+    ("planting", 200, "vùng trồng", "Xuống giống, làm cỏ và che phủ gốc bằng rơm."),
+    ("care", 120, "vùng trồng", "Bón phân hữu cơ hoai mục, tưới nhỏ giọt."),
+    ("care", 45, "vùng trồng", "Phun chế phẩm sinh học phòng sâu, cách ly 21 ngày."),
+    ("harvest", 0, "vùng trồng", "Thu hoạch buổi sáng, phân loại tại ruộng."),
+    ("processing", -1, "xưởng chế biến", "Sơ chế, làm sạch và chế biến theo quy trình OCOP."),
+    ("packing", -2, "xưởng đóng gói", "Đóng gói, dán tem truy xuất theo lô."),
+    ("inspection", -3, "phòng kiểm nghiệm", "Mẫu lưu đạt chỉ tiêu an toàn thực phẩm."),
+    ("shipping", -5, "kho hợp tác xã", "Xuất kho giao cho đơn vị vận chuyển."),
+]
+INPUTS = {
+    1: [{"name": "Phân hữu cơ vi sinh", "dose": "2 tấn/ha"}],
+    2: [{"name": "Chế phẩm Trichoderma", "dose": "3 kg/ha"}],
+}
+RECALL_REASON = "Độ ẩm một số gói vượt ngưỡng cho phép; hợp tác xã đổi trả miễn phí."
+EVERY_NTH_WITHOUT_BATCH = 5  # a few products have no batch yet, as in real life
+
+
+def _photo(text, seed):
+    image = Image.new("RGB", (480, 360), (40 + seed * 37 % 120, 110 + seed * 13 % 80, 60))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([20, 270, 460, 340], fill=(255, 255, 255))
+    draw.text((36, 285), text[:34], fill=(30, 30, 30), font=_font(26))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=75)
+    return SimpleUploadedFile(f"su-kien-{seed}.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def load_batches(*, report, products, progress):
+    """Give most demo products one published batch with its story; recall one of them."""
+    today = timezone.localdate()
+    total = len(products)
+    recalled = False
+    for index, product in enumerate(products, start=1):
+        progress(index, total, product.title)
+        if index % EVERY_NTH_WITHOUT_BATCH == 0 or product.batches.exists():
+            continue
+        cooperative = product.cooperative
+        user = cooperative.partner.users.first()
+        harvested = today - datetime.timedelta(days=20 + index % 40)
+        steps = STORY[: 4 + index % 5]  # 4 to 8 events
+        batch = batch_create(
+            product=product,
+            lot_code=f"{harvested:%y%m}-{product.pk:04d}",
+            quantity=200 + index * 7 % 800,
+            produced_on=harvested,
+            best_before=harvested + datetime.timedelta(days=30 * (product.shelf_life_months or 12)),
+            farm_name=f"Vùng trồng {cooperative.ward_name}",
+            farm_location=f"{cooperative.ward_name}, {cooperative.province_name}",
+            by=user,
+        )
+        for number, (kind, days_before, place, note) in enumerate(steps):
+            event_add(
+                batch=batch,
+                kind=kind,
+                occurred_at=timezone.make_aware(
+                    datetime.datetime.combine(
+                        harvested - datetime.timedelta(days=days_before), datetime.time(8, 0)
+                    )
+                ),
+                by=user,
+                place=f"{place.capitalize()}, {cooperative.ward_name}",
+                note=note,
+                inputs=INPUTS.get(number, []),
+                photos=[(_photo(f"{batch.lot_code} · {kind}", index + number), "")],
+            )
+        batch_publish(batch=batch, by=user)
+        report.add("lô hàng truy xuất", 1)
+        if not recalled and index > 10:
+            batch_recall(batch=batch, reason=RECALL_REASON, by=user)
+            recalled = True
+            report.add("lô bị thu hồi", 1)
