@@ -32,6 +32,7 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+urlpatterns += [path("", include("traceability.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "marketplace.views.page_not_found"

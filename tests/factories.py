@@ -145,3 +145,64 @@ def ocop_order(*, items, user=None, address=None):
     )
     order.refresh_from_db()  # the number is generated as an int; the column holds a string
     return order
+
+
+# Traceability: a batch with a story, as its cooperative records it.
+TRACE_KINDS = ["planting", "care", "harvest", "processing", "packing", "inspection"]
+
+
+def jpeg_upload(name="anh.jpg", colour=(60, 140, 80)):
+    """Return a small real JPEG as an upload (thumbnailers must be able to read it)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def trace_batch(*, cooperative, upc=None, lot_code="CM-2026-11", kinds=TRACE_KINDS,
+                photos_per_event=1, publish=True, product=None, user=None):  # fmt: skip
+    """Return a batch of a new tea product with one event per kind in ``kinds``, with photos.
+
+    The events happen a day apart, ending yesterday; the batch is published unless told.
+    """
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from traceability.services import batch_create, batch_publish, event_add
+
+    user = user or cooperative_user(
+        cooperative, email=f"{cooperative.slug}-{lot_code}@ocop.example"
+    )
+    product = product or ocop_product(
+        cooperative=cooperative, title="Chè búp Cam My", price=85000, upc=upc
+    )
+    start = timezone.now() - datetime.timedelta(days=len(kinds) + 1)
+    batch = batch_create(
+        product=product, lot_code=lot_code, quantity=500, by=user,
+        produced_on=start.date() + datetime.timedelta(days=2),
+        best_before=start.date() + datetime.timedelta(days=400),
+        farm_name="Đồi chè Khu 3", farm_location="Xã Cẩm Khê, Phú Thọ", farm_area_ha=2.5,
+    )  # fmt: skip
+    for day, kind in enumerate(kinds):
+        extra = {}
+        if kind == "care":
+            extra["inputs"] = [{"name": "Phân hữu cơ vi sinh", "dose": "2 tấn/ha"}]
+        if kind == "inspection":
+            extra["document"] = SimpleUploadedFile("ket-qua.pdf", b"%PDF-1.4 ket qua\n%%EOF")
+        event_add(
+            batch=batch, kind=kind, by=user,
+            occurred_at=start + datetime.timedelta(days=day),
+            place="Đồi chè Khu 3", note=f"Ghi chép {kind}",
+            photos=[(jpeg_upload(f"{kind}-{n}.jpg"), f"Ảnh {kind} {n}")
+                    for n in range(photos_per_event)],
+            **extra,
+        )  # fmt: skip
+    if publish:
+        batch = batch_publish(batch=batch, by=user)
+    return batch

@@ -9,6 +9,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # GS1 application identifier 10 (batch/lot): up to 20 characters of GS1's character set.
@@ -154,3 +155,24 @@ class TraceEventPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+
+class ScanLog(models.Model):
+    """One person's scan of a batch's QR code: when, and which kind of browser. Nothing else.
+
+    Scan counts compared with the lot size expose copied QR codes; no IP address or other
+    personal data is kept, only the user-agent family ("Chrome", "Zalo"…).
+    """
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="scans")
+    scanned_at = models.DateTimeField(_("Thời điểm quét"), default=timezone.now)
+    client = models.CharField(_("Trình duyệt"), max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["-scanned_at"]
+        verbose_name = _("Lượt quét")
+        verbose_name_plural = _("Các lượt quét")
+        indexes = [models.Index(fields=["batch", "scanned_at"], name="scanlog_batch_time")]
+
+    def __str__(self):
+        return f"{self.batch_id} @ {self.scanned_at:%Y-%m-%d %H:%M}"

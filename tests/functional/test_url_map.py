@@ -23,11 +23,18 @@ def test_url_map(path, view_module):
     assert match.func.__module__.startswith(view_module)
 
 
-@pytest.mark.parametrize("path", ["/01/08934567890128/10/LOT1", "/.well-known/gs1resolver"])
+@pytest.mark.parametrize(
+    "path", ["/01/08934567890128/10/LOT1", "/01/junk", "/t/ZZZZZZZZ", "/.well-known/gs1resolver"]
+)
 def test_resolver_paths_are_not_served_by_wagtail_pages(client, home_page, path):
-    response = client.get(path, follow=True)
+    assert resolve(path).func.__module__ == "traceability.views"
+
+
+def test_an_unknown_lot_gets_the_resolvers_404(client, home_page):
+    response = client.get("/01/08934567890128/10/LOT1", follow=True)
 
     assert response.status_code == 404
+    assert "Không tìm thấy lô hàng này" in response.content.decode()
 
 
 @pytest.mark.parametrize("path", ["/cms/", "/shop/dashboard/", "/django-admin/"])

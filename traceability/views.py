@@ -1,0 +1,126 @@
+"""The GS1 Digital Link resolver and the public traceability page a QR code opens."""
+
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from traceability import selectors
+from traceability.chain import chain_verifies
+from traceability.epcis import epcis_document
+from traceability.links import batch_uri, product_gtin14
+from traceability.linkset import (
+    EPCIS_CONTENT_TYPE,
+    LINKSET_CONTENT_TYPE,
+    batch_links,
+    batch_linkset,
+    link_type_uri,
+    resolver_description,
+)
+from traceability.scans import scan_record
+
+# What a client may ask for with its Accept header, the browser's page first.
+OFFERED_TYPES = ["text/html", LINKSET_CONTENT_TYPE, EPCIS_CONTENT_TYPE, "application/json"]
+
+
+def not_found(request):
+    """Render the traceability 404: in Vietnamese, with what to try instead."""
+    return render(request, "traceability/not_found.html", status=404)
+
+
+def _json(data, content_type):
+    response = JsonResponse(data, content_type=content_type, json_dumps_params={
+        "ensure_ascii": False})  # fmt: skip
+    response["Access-Control-Allow-Origin"] = "*"  # GS1 resolvers answer cross-origin
+    return response
+
+
+def _respond(request, batch):
+    """Answer for ``batch`` in the form the client asked for (linkType, then Accept)."""
+    if batch is None:
+        return not_found(request)
+    link_type = request.GET.get("linkType", "")
+    wanted = request.get_preferred_type(OFFERED_TYPES) or "text/html"
+    if link_type == "all" or (not link_type and wanted in (LINKSET_CONTENT_TYPE,
+                                                           "application/json")):  # fmt: skip
+        response = _json(batch_linkset(batch), LINKSET_CONTENT_TYPE)
+    elif link_type_uri(link_type) == link_type_uri("epcis") or (
+        not link_type and wanted == EPCIS_CONTENT_TYPE
+    ):
+        response = _json(epcis_document(batch), EPCIS_CONTENT_TYPE)
+    elif link_type and link_type_uri(link_type) in (links := batch_links(batch)):
+        target = links[link_type_uri(link_type)][0]["href"]
+        if target.split("#")[0] == batch_uri(batch):
+            response = _page(request, batch)
+        else:
+            response = HttpResponseRedirect(target)
+            response.status_code = 307
+    else:
+        # No link type, an unknown one, or one without links: the default link, the page.
+        response = _page(request, batch)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _page(request, batch):
+    events = list(batch.events.all())
+    if request.method == "GET" and scan_record(
+        batch=batch, user_agent=request.headers.get("User-Agent", "")
+    ):
+        batch.scan_count += 1
+    product = batch.product
+    certificates = product.valid_certificates
+    ocop = next((c for c in certificates if c.kind == c.Kind.OCOP), None)
+    cooperative = product.cooperative
+    images = list(product.images.all())
+    return render(
+        request,
+        "traceability/batch_page.html",
+        {
+            "batch": batch,
+            "product": product,
+            "cooperative": cooperative,
+            "image": images[0] if images else None,
+            "events": events,
+            "lab_events": [e for e in events if e.kind == e.Kind.INSPECTION],
+            "chain_ok": chain_verifies(events),
+            "certificates": certificates,
+            "ocop": ocop,
+            "gtin": product_gtin14(product),
+            "page_uri": batch_uri(batch),
+            # No "buy" button under a recall banner, nor for a cooperative not (yet) selling.
+            "on_sale": batch.status == batch.Status.PUBLISHED
+            and cooperative is not None
+            and cooperative.is_approved,
+        },
+    )
+
+
+@require_safe
+def batch_by_digital_link(request, gtin, lot):
+    """``/01/<GTIN-14>/10/<lot>``: one lot of a product."""
+    return _respond(request, selectors.batch_for_digital_link(gtin=gtin, lot=lot))
+
+
+@require_safe
+def product_by_digital_link(request, gtin):
+    """``/01/<GTIN-14>``: the product's latest published lot."""
+    return _respond(request, selectors.latest_batch_for_gtin(gtin=gtin))
+
+
+@require_safe
+def batch_by_short_code(request, code):
+    """``/t/<code>``: a lot of a product without a GTIN (the site's own short URL)."""
+    return _respond(request, selectors.batch_for_short_code(code=code))
+
+
+@require_safe
+def path_not_found(request, *args, **kwargs):
+    """Anything else under ``/01/`` or ``/t/``: the friendly 404, never Wagtail's."""
+    return not_found(request)
+
+
+@require_safe
+def resolver_description_view(request):
+    """``/.well-known/gs1resolver``: what this resolver supports."""
+    return _json(resolver_description(), "application/json")
