@@ -3,15 +3,20 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
+from oscar.core.loading import get_model
 
 from catalogue.dashboard_views import CooperativeRequiredMixin
-from traceability import services
+from traceability import selectors, services
+from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_SCANS_PER_ITEM
 from traceability.forms import BatchForm, EventForm
 from traceability.links import batch_uri
 from traceability.models import Batch
+
+Line = get_model("order", "Line")
 
 
 class OwnBatchMixin(CooperativeRequiredMixin):
@@ -62,6 +67,10 @@ class BatchDetailView(OwnBatchMixin, TemplateView):
             events=batch.events.prefetch_related("photos").select_related("corrects"),
             form=kwargs.get("form") or EventForm(batch=batch),
             public_url=batch_uri(batch),
+            scans=selectors.batch_scan_report(batch=batch),
+            chart_bar_width=selectors.SCAN_CHART_BAR_WIDTH,
+            scans_per_item=PLAUSIBLE_SCANS_PER_ITEM,
+            burst_minutes=BURST_MINUTES,
         )
         return context
 
@@ -108,3 +117,33 @@ class BatchActionView(OwnBatchMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("batch-detail", pk=batch.pk)
+
+
+class LineBatchAssignView(CooperativeRequiredMixin, View):
+    """POST: record the batch an order line of this cooperative was shipped from."""
+
+    def post(self, request, line_id):
+        line = get_object_or_404(
+            Line.objects.select_related("order", "partner"),
+            pk=line_id,
+            partner=self.cooperative.partner,
+        )
+        batch_id = request.POST.get("batch", "")
+        batch = (
+            Batch.objects.filter(pk=batch_id, product__cooperative=self.cooperative).first()
+            if batch_id.isdigit()
+            else None
+        )
+        if batch is None:
+            messages.error(request, _("Hãy chọn lô đã xuất cho sản phẩm này."))
+        else:
+            try:
+                services.line_batch_assign(line=line, batch=batch, by=request.user)
+                messages.success(
+                    request, _("Đã ghi lô %(lot)s cho %(title)s.")
+                    % {"lot": batch.lot_code, "title": line.title},
+                )  # fmt: skip
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        url = reverse("dashboard:order-detail", kwargs={"number": line.order.number})
+        return redirect(f"{url}#line-batches")

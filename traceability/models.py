@@ -176,3 +176,22 @@ class ScanLog(models.Model):
 
     def __str__(self):
         return f"{self.batch_id} @ {self.scanned_at:%Y-%m-%d %H:%M}"
+
+
+class LineBatch(models.Model):
+    """Which batch an order line was shipped from, so a recall reaches its buyers."""
+
+    line = models.OneToOneField("order.Line", on_delete=models.CASCADE, related_name="batch_link")
+    batch = models.ForeignKey(Batch, on_delete=models.PROTECT, related_name="line_links")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    assigned_at = models.DateTimeField(_("Ngày chọn lô"), auto_now=True)
+    recall_notified_at = models.DateTimeField(_("Ngày báo thu hồi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Lô của dòng đơn hàng")
+        verbose_name_plural = _("Lô của các dòng đơn hàng")
+
+    def __str__(self):
+        return f"{self.line_id} ← {self.batch}"

@@ -1,15 +1,18 @@
 """Reads for the public traceability page and the resolver: one batch with all it shows."""
 
+import datetime
 import re
+from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate, TruncMinute
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.gtin import VALID_LENGTHS, gtin14, gtin_is_valid
+from traceability.counterfeit import BURST_MINUTES, busiest_window, scan_flags
 from traceability.links import batch_path
-from traceability.models import SHORT_CODE_ALPHABET, Batch, ScanLog, TraceEvent
+from traceability.models import SHORT_CODE_ALPHABET, Batch, LineBatch, ScanLog, TraceEvent
 
 Certificate = get_model("catalogue", "Certificate")
 
@@ -28,10 +31,10 @@ def _upc_candidates(gtin):
     return [padded[-length:] for length in VALID_LENGTHS if set(padded[: 14 - length]) <= {"0"}]
 
 
-def _scan_count():
+def _scan_count(**since):
     return Coalesce(
         Subquery(
-            ScanLog.objects.filter(batch=OuterRef("pk"))
+            ScanLog.objects.filter(batch=OuterRef("pk"), **since)
             .order_by()
             .values("batch")
             .annotate(n=Count("pk"))
@@ -44,11 +47,13 @@ def _scan_count():
 def public_batches(*, day=None):
     """Return published and recalled batches with everything their public page reads.
 
-    One query for the batch, its product, cooperative and scan count, then one each for
-    the events, the events' photos, the product's valid certificates and its images: the
-    count does not grow with the number of events or photos.
+    One query for the batch, its product, cooperative and scan counts (all, and within the
+    last BURST_MINUTES, for the copied-code caution), then one each for the events, the
+    events' photos, the product's valid certificates and its images: the count does not
+    grow with the number of events or photos.
     """
     day = day or timezone.localdate()
+    recent = timezone.now() - datetime.timedelta(minutes=BURST_MINUTES)
     valid_certificates = Certificate.objects.filter(
         verified_at__isnull=False, issued_on__lte=day, expires_on__gte=day
     ).order_by("kind", "-stars", "-issued_on")
@@ -56,7 +61,7 @@ def public_batches(*, day=None):
     return (
         Batch.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("product__cooperative__partner")
-        .annotate(scan_count=_scan_count())
+        .annotate(scan_count=_scan_count(), recent_scan_count=_scan_count(scanned_at__gte=recent))
         .prefetch_related(
             Prefetch("events", queryset=events.order_by("sequence")),
             Prefetch(
@@ -118,3 +123,81 @@ def latest_batch_link(product):
         return ""
     batch.product = product  # batch_path reads the product's GTIN: no second query
     return batch_path(batch)
+
+
+def line_batch_rows(*, lines):
+    """Return [(line, current batch or None, [published batches of its product])] (2 queries)."""
+    product_ids = {line.product_id for line in lines if line.product_id}
+    current = {
+        link.line_id: link.batch
+        for link in LineBatch.objects.filter(line__in=lines).select_related("batch")
+    }
+    choices = {}
+    for batch in Batch.objects.filter(
+        product_id__in=product_ids, status=Batch.Status.PUBLISHED
+    ).order_by("-produced_on"):
+        choices.setdefault(batch.product_id, []).append(batch)
+    return [(line, current.get(line.pk), choices.get(line.product_id, [])) for line in lines]
+
+
+# The cooperative's batch page: scans over time and what they suggest.
+
+SCAN_CHART_DAYS = 30
+SCAN_CHART_BASELINE, SCAN_CHART_HEIGHT, SCAN_CHART_STEP, SCAN_CHART_BAR_WIDTH = 150, 130, 20, 14
+
+
+@dataclass
+class ScanDay:
+    day: datetime.date
+    scans: int
+    x: int
+    y: int
+    height: int
+
+
+@dataclass
+class ScanReport:
+    days: list
+    total: int  # every scan since the lot was published
+    last_days: int  # scans within the chart's days
+    flags: object  # traceability.counterfeit.ScanFlags
+
+
+def batch_scan_report(*, batch, days=SCAN_CHART_DAYS, now=None):
+    """Return ``batch``'s scans per day for the last ``days`` days as SVG bars, with flags.
+
+    Three queries: the total with the chart window's count, the scans per local day
+    (TruncDate), and the scans per minute of the window, from which the busiest
+    BURST_MINUTES window is found. Days without scans are zero-height bars.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    first_day = today - datetime.timedelta(days=days - 1)
+    since = datetime.datetime.combine(first_day, datetime.time.min, timezone.get_current_timezone())
+    scans = ScanLog.objects.filter(batch=batch).order_by()
+    totals = scans.aggregate(total=Count("pk"), window=Count("pk", filter=Q(scanned_at__gte=since)))
+    window = scans.filter(scanned_at__gte=since)
+    per_day = dict(
+        window.annotate(day=TruncDate("scanned_at")).values_list("day").annotate(n=Count("pk"))
+    )
+    per_minute = dict(
+        window.annotate(minute=TruncMinute("scanned_at"))
+        .values_list("minute")
+        .annotate(n=Count("pk"))
+    )
+    best = max(per_day.values(), default=0) or 1
+    chart = []
+    for index in range(days):
+        day = first_day + datetime.timedelta(days=index)
+        count = per_day.get(day, 0)
+        height = round(count / best * SCAN_CHART_HEIGHT)
+        chart.append(ScanDay(day=day, scans=count, x=index * SCAN_CHART_STEP + 3,
+                             y=SCAN_CHART_BASELINE - height, height=height))  # fmt: skip
+    return ScanReport(
+        days=chart,
+        total=totals["total"],
+        last_days=totals["window"],
+        flags=scan_flags(
+            batch=batch, scan_count=totals["total"], recent_counts=[busiest_window(per_minute)]
+        ),
+    )

@@ -1,13 +1,18 @@
 import datetime
 import hashlib
+from functools import partial
+from itertools import groupby
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from traceability.chain import GENESIS, event_payload, link_hash
-from traceability.models import Batch, TraceEvent, TraceEventPhoto
+from traceability.links import batch_uri
+from traceability.models import Batch, LineBatch, TraceEvent, TraceEventPhoto
 
 
 def _may_edit(user, batch):
@@ -133,4 +138,52 @@ def batch_recall(*, batch, reason, by):
         Batch.Status.RECALLED, reason, timezone.now()
     )  # fmt: skip
     batch.save(update_fields=["status", "recall_reason", "recalled_at"])
+    # Buyers of this lot hear about it once the recall is committed.
+    transaction.on_commit(partial(recall_notify_buyers, batch_pk=batch.pk))
     return batch
+
+
+def _may_ship(user, line):
+    cooperative = getattr(line.partner, "cooperative", None) if line.partner_id else None
+    return user.is_staff or (
+        cooperative is not None and cooperative.partner.users.filter(pk=user.pk).exists()
+    )
+
+
+@transaction.atomic
+def line_batch_assign(*, line, batch, by):
+    """Record that ``line`` was shipped from ``batch`` (a published batch of its product)."""
+    if not _may_ship(by, line):
+        raise PermissionDenied
+    if batch.product_id != line.product_id or batch.status != Batch.Status.PUBLISHED:
+        raise ValidationError(_("Hãy chọn một lô đã công bố của đúng sản phẩm này."), code="batch")
+    link, _created = LineBatch.objects.update_or_create(
+        line=line, defaults={"batch": batch, "assigned_by": by}
+    )
+    return link
+
+
+def recall_notify_buyers(*, batch_pk):
+    """E-mail every buyer whose order line was shipped from the recalled batch, once each."""
+    batch = Batch.objects.select_related("product").get(pk=batch_pk)
+    links = (
+        LineBatch.objects.filter(batch=batch, recall_notified_at__isnull=True)
+        .select_related("line__order__user")
+        .order_by("line__order_id")
+    )
+    notified = 0
+    for _order_id, order_links in groupby(links, key=lambda link: link.line.order_id):
+        order_links = list(order_links)
+        order = order_links[0].line.order
+        email = order.user.email if order.user_id else order.guest_email
+        if email:
+            context = {"batch": batch, "order": order, "page_url": batch_uri(batch)}
+            with translation.override("vi"):
+                subject = render_to_string("traceability/email/recall_subject.txt", context)
+                body = render_to_string("traceability/email/recall_body.txt", context)
+            send_mail(" ".join(subject.split()), body, None, [email])
+            notified += 1
+        LineBatch.objects.filter(pk__in=[link.pk for link in order_links]).update(
+            recall_notified_at=timezone.now()
+        )
+    return notified
