@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from traceability.chain import GENESIS, event_payload, link_hash
 from traceability.links import batch_uri
 from traceability.models import Batch, LineBatch, TraceEvent, TraceEventPhoto
+from traceability.thumbnails import thumbnails_warm
 
 
 def _may_edit(user, batch):
@@ -97,6 +98,8 @@ def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
     event.save()
     for image, caption, digest in photo_rows:
         TraceEventPhoto.objects.create(event=event, image=image, caption=caption, sha256=digest)
+    if batch.status == Batch.Status.PUBLISHED:
+        transaction.on_commit(partial(thumbnails_warm, batch_pk=batch.pk))
     return event
 
 
@@ -116,6 +119,8 @@ def batch_publish(*, batch, by):
         raise ValidationError(_("Hãy ghi ít nhất một sự kiện trước khi công bố."), code="empty")
     batch.status, batch.published_at = Batch.Status.PUBLISHED, timezone.now()
     batch.save(update_fields=["status", "published_at"])
+    # The first scan should not pay for making the page's pictures.
+    transaction.on_commit(partial(thumbnails_warm, batch_pk=batch.pk))
     return batch
 
 

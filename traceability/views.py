@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from traceability import selectors
 from traceability.chain import chain_verifies
+from traceability.counterfeit import scan_flags
 from traceability.epcis import epcis_document
 from traceability.links import batch_uri, product_gtin14
 from traceability.linkset import (
@@ -68,6 +69,7 @@ def _page(request, batch):
         batch=batch, user_agent=request.headers.get("User-Agent", "")
     ):
         batch.scan_count += 1
+        batch.recent_scan_count += 1
     product = batch.product
     certificates = product.valid_certificates
     ocop = next((c for c in certificates if c.kind == c.Kind.OCOP), None)
@@ -88,6 +90,11 @@ def _page(request, batch):
             "ocop": ocop,
             "gtin": product_gtin14(product),
             "page_uri": batch_uri(batch),
+            "scan_flags": scan_flags(
+                batch=batch,
+                scan_count=batch.scan_count,
+                recent_counts=[batch.recent_scan_count],
+            ),
             # No "buy" button under a recall banner, nor for a cooperative not (yet) selling.
             "on_sale": batch.status == batch.Status.PUBLISHED
             and cooperative is not None

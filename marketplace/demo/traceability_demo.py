@@ -2,12 +2,15 @@
 
 import datetime
 import io
+import random
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from marketplace.demo.images import _font
+from traceability.counterfeit import BURST_SCANS, PLAUSIBLE_SCANS_PER_ITEM
+from traceability.models import ScanLog
 from traceability.services import batch_create, batch_publish, batch_recall, event_add
 
 # (kind, days before harvest, place suffix, note); care events carry inputs.
@@ -27,6 +30,14 @@ INPUTS = {
 }
 RECALL_REASON = "Độ ẩm một số gói vượt ngưỡng cho phép; hợp tác xã đổi trả miễn phí."
 EVERY_NTH_WITHOUT_BATCH = 5  # a few products have no batch yet, as in real life
+EVERY_NTH_UNSCANNED = 9  # and a few lots nobody has scanned yet
+# Scan history: a month of scans at 0.3–1.5 per item, from the browsers people use here.
+SCAN_DAYS = 30
+CLIENTS = (
+    ["Zalo"] * 5 + ["Chrome"] * 4 + ["Safari"] * 3 + ["Facebook", "Cốc Cốc", "Samsung Internet"]
+)
+COPIED_LOT_INDEX = 3  # the third product's lot has a copied QR code
+COPIED_BURST = BURST_SCANS + 20  # scans within a few minutes today, at a market stall
 
 
 def _photo(text, seed):
@@ -79,7 +90,41 @@ def load_batches(*, report, products, progress):
             )
         batch_publish(batch=batch, by=user)
         report.add("lô hàng truy xuất", 1)
+        if index == COPIED_LOT_INDEX:
+            report.add("lượt quét", _scan_copied_lot(batch, seed=index))
+        elif index % EVERY_NTH_UNSCANNED:
+            report.add("lượt quét", _scan_history(batch, seed=index))
         if not recalled and index > 10:
             batch_recall(batch=batch, reason=RECALL_REASON, by=user)
             recalled = True
             report.add("lô bị thu hồi", 1)
+
+
+def _scans(batch, count, rng, *, end, span):
+    return [
+        ScanLog(batch=batch, scanned_at=end - span * rng.random(), client=rng.choice(CLIENTS))
+        for _ in range(count)
+    ]
+
+
+def _scan_history(batch, *, seed):
+    """Store a month of ordinary scans of ``batch`` in bulk; return how many."""
+    rng = random.Random(seed)
+    count = round(batch.quantity * rng.uniform(0.3, 1.5))
+    span = datetime.timedelta(days=SCAN_DAYS)
+    ScanLog.objects.bulk_create(
+        _scans(batch, count, rng, end=timezone.now(), span=span), batch_size=1000
+    )
+    return count
+
+
+def _scan_copied_lot(batch, *, seed):
+    """Store the scans of a lot whose code was copied: far more than its size, and a burst."""
+    rng = random.Random(seed)
+    now = timezone.now()
+    count = batch.quantity * PLAUSIBLE_SCANS_PER_ITEM + rng.randint(200, 400)
+    scans = _scans(batch, count, rng, end=now, span=datetime.timedelta(days=SCAN_DAYS))
+    burst_end = now - datetime.timedelta(minutes=20)
+    scans += _scans(batch, COPIED_BURST, rng, end=burst_end, span=datetime.timedelta(minutes=4))
+    ScanLog.objects.bulk_create(scans, batch_size=1000)
+    return len(scans)

@@ -144,3 +144,16 @@ def test_the_product_page_links_to_its_latest_batch(client, batch):
     page = response.content.decode()
     assert "Nguồn gốc và truy xuất" in page
     assert f'href="{lot_path()}"' in page
+
+
+def test_the_first_scan_after_publishing_is_as_cheap_as_any_other(
+    client, cooperative, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        trace_batch(cooperative=cooperative, upc="8934567890151", lot_code="MOI")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/01/08934567890151/10/MOI", HTTP_USER_AGENT=PHONE)
+
+    assert response.status_code == 200
+    assert len(queries) <= MAX_QUERIES

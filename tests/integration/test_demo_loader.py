@@ -162,3 +162,15 @@ def test_most_demo_products_have_a_published_batch_with_a_verified_story(loaded_
         assert 4 <= len(events) <= 8
         assert all(e.photos.all() for e in events)
         assert chain_verifies(events)
+
+
+def test_demo_lots_have_a_month_of_scans_and_exactly_one_looks_copied(loaded_demo):
+    from traceability.models import Batch
+    from traceability.selectors import batch_scan_report
+
+    reports = [batch_scan_report(batch=batch) for batch in Batch.objects.order_by("pk")]
+    copied = [report for report in reports if report.flags.looks_copied]
+
+    assert len(copied) == 1
+    assert copied[0].flags.too_many and copied[0].flags.burst
+    assert sum(report.total > 0 for report in reports) >= len(reports) * 0.8

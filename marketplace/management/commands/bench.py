@@ -12,6 +12,10 @@ Category = get_model("catalogue", "Category")
 Cooperative = get_model("partner", "Cooperative")
 Order = get_model("order", "Order")
 
+# The traceability page is measured as a phone's camera opens it: a real scan, logged with
+# its INSERT, is the cost that page pays in production (a bot's request would skip it).
+PHONE = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36"
+
 
 class Command(BaseCommand):
     help = (
@@ -27,6 +31,7 @@ class Command(BaseCommand):
             raise CommandError("--requests must be at least 1.")
         pages = self._pages()
         client = Client()
+        phone = Client(HTTP_USER_AGENT=PHONE)
         seller = self._cooperative_client()
         total = Product.objects.count()
         self.stdout.write(
@@ -36,9 +41,13 @@ class Command(BaseCommand):
         self.stdout.write(f"{'page':<12} {'queries':>8} {'median ms':>10} {'× minimal':>10}  url")
         baseline = None
         for name, url in pages:
-            queries, median = self._measure(
-                seller if url.startswith("/shop/dashboard/") else client, url, requests
-            )
+            if url.startswith("/shop/dashboard/"):
+                page_client = seller
+            elif name == "trace":
+                page_client = phone
+            else:
+                page_client = client
+            queries, median = self._measure(page_client, url, requests)
             baseline = baseline or median
             self.stdout.write(
                 f"{name:<12} {queries:>8} {median * 1000:>10.2f} {median / baseline:>10.1f}  {url}"
@@ -63,7 +72,20 @@ class Command(BaseCommand):
             ("product", product.get_absolute_url()),
             ("cooperative", self._cooperative().get_absolute_url()),
             ("coop orders", "/shop/dashboard/orders/"),
+            ("trace", self._trace_path()),
         ]
+
+    def _trace_path(self):
+        """Return the public page of a published demo lot that does not look copied."""
+        from traceability.counterfeit import scan_flags
+        from traceability.links import batch_path
+        from traceability.selectors import public_batches
+
+        for batch in public_batches().filter(status="published").order_by("pk")[:10]:
+            flags = scan_flags(batch=batch, scan_count=batch.scan_count, recent_counts=[])
+            if not flags.looks_copied:
+                return batch_path(batch)
+        raise CommandError("No published batch to measure: run `manage.py load_demo_data`.")
 
     def _cooperative(self):
         from marketplace.demo.catalogue_data import COOPERATIVES
