@@ -16,6 +16,18 @@ from traceability.models import Batch, LineBatch, TraceEvent, TraceEventPhoto
 from traceability.thumbnails import thumbnails_warm
 
 
+def _locked_batch(batch, *, by):
+    """Return the batch locked for this transaction, if ``by`` may change it."""
+    batch = (
+        Batch.objects.select_for_update(of=("self",))
+        .select_related("product__cooperative")
+        .get(pk=batch.pk)
+    )
+    if not _may_edit(by, batch):
+        raise PermissionDenied
+    return batch
+
+
 def _may_edit(user, batch):
     cooperative = batch.product.cooperative
     return user.is_staff or (
@@ -49,13 +61,7 @@ def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
               document=None, photos=(), corrects=None):  # fmt: skip
     """Append an event to the batch's chain. ``photos`` are (file, caption) pairs of
     already re-encoded images; ``corrects`` is an earlier event of the same batch."""
-    batch = (
-        Batch.objects.select_for_update(of=("self",))
-        .select_related("product__cooperative")
-        .get(pk=batch.pk)
-    )
-    if not _may_edit(by, batch):
-        raise PermissionDenied
+    batch = _locked_batch(batch, by=by)
     if batch.status == Batch.Status.RECALLED:
         raise ValidationError(_("Lô đã thu hồi, không ghi thêm sự kiện."), code="recalled")
     if corrects is not None and corrects.batch_id != batch.pk:
@@ -106,13 +112,7 @@ def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
 @transaction.atomic
 def batch_publish(*, batch, by):
     """Publish a draft batch: its page and QR code go live. It needs at least one event."""
-    batch = (
-        Batch.objects.select_for_update(of=("self",))
-        .select_related("product__cooperative")
-        .get(pk=batch.pk)
-    )
-    if not _may_edit(by, batch):
-        raise PermissionDenied
+    batch = _locked_batch(batch, by=by)
     if batch.status != Batch.Status.DRAFT:
         raise ValidationError(_("Chỉ công bố được lô nháp."), code="not_draft")
     if not batch.events.exists():
@@ -127,13 +127,7 @@ def batch_publish(*, batch, by):
 @transaction.atomic
 def batch_recall(*, batch, reason, by):
     """Recall a published batch with a reason shown on its page from the next scan on."""
-    batch = (
-        Batch.objects.select_for_update(of=("self",))
-        .select_related("product__cooperative")
-        .get(pk=batch.pk)
-    )
-    if not _may_edit(by, batch):
-        raise PermissionDenied
+    batch = _locked_batch(batch, by=by)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi lý do thu hồi."), code="reason_required")

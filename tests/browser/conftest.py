@@ -34,21 +34,33 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+def _open(browser, contexts, *, phone):
+    size = {"width": 360, "height": 740} if phone else {"width": 1280, "height": 900}
+    options = {"is_mobile": True, "has_touch": True} if phone else {}
+    context = browser.new_context(locale="vi-VN", viewport=size, **options)
+    contexts.append(context)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    return page
 
 
 @pytest.fixture
-def phone_page(browser):
-    context = browser.new_context(
-        locale="vi-VN", viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+def new_context(browser):
+    """Open more browser contexts (another person, another device); close them afterwards.
+
+    ``new_context(phone=True)`` returns a page on a 360 × 740 touch screen.
+    """
+    contexts = []
+    yield lambda *, phone: _open(browser, contexts, phone=phone)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context(phone=False)
+
+
+@pytest.fixture
+def phone_page(new_context):
+    return new_context(phone=True)

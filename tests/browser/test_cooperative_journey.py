@@ -69,25 +69,6 @@ def marketplace(transactional_db):
     home_page()
 
 
-@pytest.fixture
-def new_context(browser):
-    """Open more browser contexts (another person, another device); close them afterwards."""
-    contexts = []
-
-    def open_context(*, phone):
-        size = {"width": 360, "height": 740} if phone else {"width": 1280, "height": 900}
-        options = {"is_mobile": True, "has_touch": True} if phone else {}
-        context = browser.new_context(locale="vi-VN", viewport=size, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_context
-    for context in contexts:
-        context.close()
-
-
 def spreadsheet(tmp_path):
     """Write the cooperative's CSV: 20 products, the two bad ones among the good."""
     rows = list(GOOD_ROWS)

@@ -64,26 +64,6 @@ def marketplace(transactional_db):
     home_page()
 
 
-@pytest.fixture
-def new_phone(browser):
-    """Open another phone (another person); close it afterwards."""
-    contexts = []
-
-    def open_phone():
-        context = browser.new_context(
-            locale="vi-VN", viewport={"width": 360, "height": 740}, is_mobile=True,
-            has_touch=True,
-        )  # fmt: skip
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_phone
-    for context in contexts:
-        context.close()
-
-
 def log_in(page, base_url, email, password):
     page.goto(base_url + "/shop/accounts/login/")
     page.fill("#id_login-username", email)
@@ -126,7 +106,7 @@ def open_order_in_dashboard(page, base_url, number, step):
 
 
 def test_two_cooperatives_each_ship_their_part_of_one_order(
-    page, phone_page, new_phone, live_server, marketplace
+    page, phone_page, new_context, live_server, marketplace
 ):
     base = live_server.url
 
@@ -216,7 +196,7 @@ def test_two_cooperatives_each_ship_their_part_of_one_order(
     shoot(tea, "2-tea-shipped")
 
     # 3. The honey cooperative, on another phone, sees only its line and packs it.
-    honey = new_phone()
+    honey = new_context(phone=True)
     log_in(honey, base, HONEY_EMAIL, HONEY_PASSWORD)
     open_order_in_dashboard(honey, base, number, "3-honey-order-list")
     body = honey.locator("body")
@@ -271,7 +251,7 @@ def test_two_cooperatives_each_ship_their_part_of_one_order(
     expect(honey_parcel.locator(".shipment-status")).to_have_text("Đã đóng gói")
 
     # The customer's order page on a phone, too.
-    customer_phone = new_phone()
+    customer_phone = new_context(phone=True)
     log_in(customer_phone, base, CUSTOMER_EMAIL, CUSTOMER_PASSWORD)
     customer_phone.goto(f"{base}/shop/accounts/orders/{number}/")
     expect(customer_phone.locator(".shipment")).to_have_count(2)
