@@ -2,8 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,8 +10,8 @@ from django.views import View
 from django.views.generic import FormView, ListView
 from oscar.core.loading import get_model
 
-from catalogue.dashboard_views import CooperativeRequiredMixin
 from catalogue.services import certificate_create, certificate_reject, certificate_verify
+from marketplace.access import CooperativeRequiredMixin, StaffRequiredMixin
 from marketplace.uploads import SafeDocumentField
 
 Certificate = get_model("catalogue", "Certificate")
@@ -96,16 +95,6 @@ class CooperativeCertificateCreateView(CooperativeRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Đã gửi chứng nhận; sàn sẽ xác minh trước khi hiển thị."))
         return redirect("cooperative-certificate-list")
-
-
-class StaffRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
-    def test_func(self):
-        return self.request.user.is_staff
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            raise PermissionDenied
-        return super().handle_no_permission()
 
 
 class CertificateReviewListView(StaffRequiredMixin, ListView):

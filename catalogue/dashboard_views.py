@@ -4,8 +4,7 @@ import secrets
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
 
 from catalogue.importing import import_preview, products_import, spreadsheet_read
+from marketplace.access import CooperativeRequiredMixin
 
 Cooperative = get_model("partner", "Cooperative")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -25,33 +25,6 @@ TEMPLATE_COLUMNS = [
     "Tên sản phẩm", "Danh mục", "Giá (đồng)", "Tồn kho", "Khối lượng",
     "Hạn sử dụng (tháng)", "Bảo quản", "Mô tả", "Thành phần", "GTIN",
 ]  # fmt: skip
-
-
-def own_cooperative(user):
-    """Return the approved cooperative the user runs, or None (staff run none)."""
-    return (
-        Cooperative.objects.filter(partner__users=user, status=Cooperative.Status.APPROVED)
-        .select_related("partner")
-        .first()
-    )
-
-
-class CooperativeRequiredMixin(LoginRequiredMixin, UserPassesTestMixin):
-    """Only a user of an approved cooperative, with dashboard access, may use the view."""
-
-    raise_exception = False
-
-    def test_func(self):
-        user = self.request.user
-        if not user.has_perm("partner.dashboard_access"):
-            return False
-        self.cooperative = own_cooperative(user)
-        return self.cooperative is not None
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            raise PermissionDenied
-        return super().handle_no_permission()
 
 
 class ImportForm(forms.Form):

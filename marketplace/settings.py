@@ -179,6 +179,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Oscar's sign-in page; Django's default /accounts/login/ does not exist here.
+LOGIN_URL = "customer:login"
 LOGIN_REDIRECT_URL = "/shop/accounts/"
 
 # --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
-from catalogue.dashboard_views import CooperativeRequiredMixin
+from marketplace.access import CooperativeRequiredMixin
 from traceability import selectors, services
 from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_SCANS_PER_ITEM
 from traceability.forms import BatchForm, EventForm

@@ -26,7 +26,8 @@ import zoneinfo
 
 from django.utils import timezone
 
-from traceability.links import absolute, batch_uri
+from marketplace.links import absolute_url
+from traceability.links import batch_uri
 
 EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -48,7 +49,7 @@ EVENT_MAPPING = {
 
 def vocabulary():
     """Return the namespace of the site's EPCIS extension terms (``ocop:``)."""
-    return absolute("/voc/")
+    return absolute_url("/voc/")
 
 
 def event_id(event):
@@ -93,7 +94,7 @@ def epcis_event(batch, event, *, corrected_by=()):
         document["disposition"] = disposition
     cooperative = batch.product.cooperative
     if cooperative is not None:
-        document["bizLocation"] = {"id": absolute(cooperative.get_absolute_url())}
+        document["bizLocation"] = {"id": absolute_url(cooperative.get_absolute_url())}
     if action == "ADD":
         document["ilmd"] = _ilmd(batch, event)
     if corrected_by:
@@ -108,7 +109,7 @@ def epcis_event(batch, event, *, corrected_by=()):
         "ocop:place": event.place,
         "ocop:note": event.note,
         "ocop:inputs": event.inputs,
-        "ocop:photos": [absolute(photo.image.url) for photo in event.photos.all()],
+        "ocop:photos": [absolute_url(photo.image.url) for photo in event.photos.all()],
         "ocop:documentSha256": event.document_sha256,
         "ocop:corrects": event_id(event.corrects) if event.corrects_id else "",
         "ocop:previousHash": event.previous_hash,

@@ -2,9 +2,8 @@
 
 from urllib.parse import quote
 
-from django.conf import settings
-
 from catalogue.gtin import gtin14, gtin_is_valid
+from marketplace.links import absolute_url
 
 
 def product_gtin14(product):
@@ -25,11 +24,6 @@ def batch_path(batch):
     return f"/01/{gtin}/10/{quote(batch.lot_code, safe='')}"
 
 
-def absolute(path):
-    """Return ``path`` on the site's public address (WAGTAILADMIN_BASE_URL)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def batch_uri(batch):
     """Return the absolute URI a batch's QR code carries."""
-    return absolute(batch_path(batch))
+    return absolute_url(batch_path(batch))

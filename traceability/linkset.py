@@ -7,7 +7,8 @@ override the product's: a recalled lot adds its recall notice.
 
 from django.utils.translation import gettext as _
 
-from traceability.links import absolute, batch_uri
+from marketplace.links import absolute_url
+from traceability.links import batch_uri
 
 GS1_VOC = "https://gs1.org/voc/"
 LINKSET_CONTENT_TYPE = "application/linkset+json"
@@ -32,7 +33,7 @@ def batch_links(batch):
     links = {
         "defaultLink": [{"href": page, "title": title, **html}],
         "traceability": [{"href": page, "title": title, **html}],
-        "pip": [{"href": absolute(product.get_absolute_url()), "title": product.title, **html}],
+        "pip": [{"href": absolute_url(product.get_absolute_url()), "title": product.title, **html}],
         "epcis": [
             {
                 "href": f"{page}?linkType=gs1:epcis",
@@ -45,7 +46,7 @@ def batch_links(batch):
     for certificate in getattr(product, "valid_certificates", ()):
         link = {"title": str(certificate), **html}
         if certificate.document:
-            link = {"title": str(certificate), "href": absolute(certificate.document.url)}
+            link = {"title": str(certificate), "href": absolute_url(certificate.document.url)}
         else:
             link["href"] = f"{page}#chung-nhan"
         certificates.append(link)
@@ -67,7 +68,7 @@ def resolver_description():
     """Return the GS1 resolver description served at ``/.well-known/gs1resolver``."""
     return {
         "name": "Chợ OCOP – GS1 Digital Link resolver",
-        "resolverRoot": absolute(""),
+        "resolverRoot": absolute_url(""),
         "supportedPrimaryKeys": ["gtin"],
         "supportedLinkType": [{"namespace": GS1_VOC, "prefix": "gs1:"}],
         "linkTypeDefaultCanBeLinkset": False,
@@ -75,11 +76,11 @@ def resolver_description():
             ["defaultLink", "traceability", "pip", "epcis", "certificationInfo", "recallStatus"]
         ),
         "keyQualifiers": {"gtin": ["lot"]},
-        "shortUrlPattern": absolute("/t/{code}"),
+        "shortUrlPattern": absolute_url("/t/{code}"),
         "contentNegotiation": {
             "text/html": _("Trang truy xuất nguồn gốc của lô"),
             LINKSET_CONTENT_TYPE: "?linkType=all",
             EPCIS_CONTENT_TYPE: "?linkType=gs1:epcis",
         },
-        "example": absolute("/01/08934567890120/10/CM-2026-11"),
+        "example": absolute_url("/01/08934567890120/10/CM-2026-11"),
     }

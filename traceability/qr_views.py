@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from catalogue.dashboard_views import CooperativeRequiredMixin
+from marketplace.access import CooperativeRequiredMixin
 from traceability.labels import LABELS_PER_PAGE, MAX_LABELS, MIN_LABELS, label_sheet_pdf
 from traceability.models import Batch
 from traceability.qr import batch_qr_png, batch_qr_svg

@@ -3,7 +3,6 @@
 from functools import partial
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.links import absolute_url
 from marketplace.order import selectors
 
 Shipment = get_model("order", "Shipment")
@@ -111,10 +111,6 @@ def _status_label(status):
         return status
 
 
-def _absolute_url(path):
-    return f"{settings.OSCAR_URL_SCHEMA}://{Site.objects.get_current().domain}{path}"
-
-
 def _render_message(template_prefix, context, recipients):
     # E-mails go out in the shop's own language, whoever's request triggered them.
     with translation.override(settings.LANGUAGE_CODE):
@@ -148,7 +144,7 @@ def _cooperative_new_order_message(*, shipment, lines):
         "cooperative": shipment.cooperative,
         "lines": lines,
         "subtotal": selectors.lines_subtotal(lines),
-        "dashboard_url": _absolute_url(
+        "dashboard_url": absolute_url(
             reverse("dashboard:order-detail", kwargs={"number": order.number})
         ),
     }
@@ -168,7 +164,7 @@ def _customer_shipment_message(*, shipment):
             shipment.cooperative.name if shipment.cooperative_id else settings.OSCAR_SHOP_NAME
         ),
         "lines": selectors.shipment_lines(shipment=shipment),
-        "order_url": _absolute_url(reverse("customer:order", kwargs={"order_number": order.number}))
+        "order_url": absolute_url(reverse("customer:order", kwargs={"order_number": order.number}))
         if order.user_id
         else "",
     }

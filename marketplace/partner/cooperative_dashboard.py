@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from catalogue.dashboard_views import CooperativeRequiredMixin
+from marketplace.access import CooperativeRequiredMixin
 from marketplace.partner import reports, services
 from marketplace.partner.profile_forms import CooperativePhotoForm, CooperativeProfileForm
 

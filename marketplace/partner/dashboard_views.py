@@ -1,28 +1,17 @@
 """Staff review of cooperatives' applications, inside Oscar's dashboard."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
+from marketplace.access import StaffRequiredMixin
 from marketplace.partner import services
 
 Cooperative = get_model("partner", "Cooperative")
-
-
-class StaffRequiredMixin(UserPassesTestMixin):
-    """Let active staff in; others get 403, or the login page when signed out (like Oscar)."""
-
-    login_url = reverse_lazy("customer:login")
-
-    def test_func(self):
-        user = self.request.user
-        return user.is_active and user.is_staff
 
 
 class CooperativeListView(StaffRequiredMixin, ListView):

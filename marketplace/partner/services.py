@@ -24,6 +24,7 @@ from oscar.core.loading import get_model
 from oscar.core.utils import slugify
 from vietnam_provinces import Ward
 
+from marketplace.links import absolute_url
 from marketplace.partner.validators import normalise_vietnamese_phone
 
 Cooperative = get_model("partner", "Cooperative")
@@ -237,11 +238,6 @@ def _dashboard_permission():
     return Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
 
 
-def _absolute_url(path):
-    # The site's public address; WAGTAILADMIN_BASE_URL is documented as exactly that.
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _send(*, template, recipients, context):
     """Send the Vietnamese e-mail ``partner/email/<template>_{subject,body}.txt``."""
     recipients = sorted({address for address in recipients if address})
@@ -249,8 +245,8 @@ def _send(*, template, recipients, context):
         return
     context = {
         "shop_name": settings.OSCAR_SHOP_NAME,
-        "application_url": _absolute_url(reverse("cooperative-application")),
-        "dashboard_url": _absolute_url(reverse("dashboard:index")),
+        "application_url": absolute_url(reverse("cooperative-application")),
+        "dashboard_url": absolute_url(reverse("dashboard:index")),
         **context,
     }
     # The request may be in English; e-mails to cooperatives and staff are in Vietnamese.
@@ -275,7 +271,7 @@ def _email_application_received(*, cooperative_pk):
         recipients=staff.values_list("email", flat=True),
         context={
             **context,
-            "review_url": _absolute_url(
+            "review_url": absolute_url(
                 reverse("dashboard-cooperative-detail", kwargs={"pk": cooperative.pk})
             ),
         },

@@ -94,3 +94,23 @@ def test_the_500_page_renders_without_the_database(client, settings, monkeypatch
 
     assert response.status_code == 500
     assert "Xin lỗi, có lỗi xảy ra" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cooperative-overview",
+        "cooperative-product-import",
+        "cooperative-certificate-list",
+        "certificate-review-list",
+        "batch-list",
+        "dashboard-cooperative-list",
+    ],
+)
+def test_signed_out_visitors_of_the_projects_dashboard_pages_are_sent_to_the_sign_in(client, name):
+    from django.urls import reverse
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/shop/accounts/login/")

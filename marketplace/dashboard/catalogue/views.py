@@ -4,7 +4,7 @@ from oscar.apps.dashboard.catalogue.views import (
     ProductCreateUpdateView as CoreProductCreateUpdateView,
 )
 
-from catalogue.dashboard_views import own_cooperative
+from marketplace.access import own_cooperative
 
 
 class ProductCreateUpdateView(CoreProductCreateUpdateView):
