@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.gtin import gtin_is_valid
+from traceability import page_cache
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -343,6 +344,7 @@ def _update_product(row, *, cooperative):
     for name, value in _product_fields(values).items():
         setattr(product, name, value)
     product.save()
+    page_cache.product_changed(product.pk)  # its lots' pages show the title and origin
     ProductCategory.objects.get_or_create(product=product, category_id=values["category_id"])
     StockRecord.objects.update_or_create(
         product=product,

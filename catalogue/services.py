@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.models import EXPIRY_WARNING_DAYS, OCOP_VALIDITY_MONTHS
+from traceability import page_cache
 
 Certificate = get_model("catalogue", "Certificate")
 
@@ -50,6 +51,7 @@ def certificate_create(
         certificate.verified_by, certificate.verified_at = verified_by, timezone.now()
     certificate.full_clean()
     certificate.save()
+    page_cache.product_changed(certificate.product_id)  # lot pages list valid certificates
     return certificate
 
 
@@ -64,6 +66,7 @@ def certificate_verify(*, certificate, by):
     certificate.verified_at, certificate.verified_by = timezone.now(), by
     certificate.rejection_reason = ""
     certificate.save(update_fields=["verified_at", "verified_by", "rejection_reason"])
+    page_cache.product_changed(certificate.product_id)
     return certificate
 
 
@@ -79,6 +82,7 @@ def certificate_reject(*, certificate, reason, by):
     certificate.verified_at, certificate.verified_by = None, None
     certificate.rejection_reason = reason[:255]
     certificate.save(update_fields=["verified_at", "verified_by", "rejection_reason"])
+    page_cache.product_changed(certificate.product_id)
     return certificate
 
 

@@ -201,15 +201,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # REDIS_URL switches the cache (and the buffered product-view counter) to Redis.
 REDIS_URL = env.str("REDIS_URL", default="")
+# The public traceability page (what a QR code opens) is cached per batch and language in
+# its own cache, "trace"; its services invalidate it (traceability/page_cache.py). This
+# is how long an entry lives at most, for changes made outside them; 0 turns it off.
+TRACE_CACHE_SECONDS = env.int("TRACE_CACHE_SECONDS", default=3600)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-        }
+        },
+        "trace": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "trace",
+            "TIMEOUT": TRACE_CACHE_SECONDS or None,
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process has its own memory: without Redis, serve with one process (the demo).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "trace": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "trace",
+            "TIMEOUT": TRACE_CACHE_SECONDS or None,
+            # A page is 10–20 KB: room for a few thousand lots' pages in two languages.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 
 # --------------------------------------------------------------------------------------
 # Languages and time: Vietnamese first, English second

@@ -24,12 +24,19 @@ def _isolated_settings(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Oscar caches category paths; a test must not see another test's categories."""
-    from django.core.cache import cache
+    """Oscar caches category paths, the trace page its HTML and scans: a test sees its own."""
+    from django.core.cache import caches
 
-    cache.clear()
+    from traceability.scans import get_buffer
+
+    def clear():
+        for alias in ("default", "trace"):
+            caches[alias].clear()
+        get_buffer().drain()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from traceability import page_cache
 from traceability.chain import GENESIS, event_payload, link_hash
 from traceability.links import batch_uri
 from traceability.models import Batch, LineBatch, TraceEvent, TraceEventPhoto
@@ -106,6 +107,7 @@ def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
         TraceEventPhoto.objects.create(event=event, image=image, caption=caption, sha256=digest)
     if batch.status == Batch.Status.PUBLISHED:
         transaction.on_commit(partial(thumbnails_warm, batch_pk=batch.pk))
+    page_cache.batches_changed([batch.pk])  # the event shows on the next scan
     return event
 
 
@@ -121,6 +123,8 @@ def batch_publish(*, batch, by):
     batch.save(update_fields=["status", "published_at"])
     # The first scan should not pay for making the page's pictures.
     transaction.on_commit(partial(thumbnails_warm, batch_pk=batch.pk))
+    # The product's pages: /01/<GTIN> may now lead to this lot.
+    page_cache.product_changed(batch.product_id)
     return batch
 
 
@@ -139,6 +143,8 @@ def batch_recall(*, batch, reason, by):
     batch.save(update_fields=["status", "recall_reason", "recalled_at"])
     # Buyers of this lot hear about it once the recall is committed.
     transaction.on_commit(partial(recall_notify_buyers, batch_pk=batch.pk))
+    # The banner shows from the next scan on; /01/<GTIN> leads to another lot or none.
+    page_cache.product_changed(batch.product_id)
     return batch
 
 

@@ -1,13 +1,16 @@
 """The GS1 Digital Link resolver and the public traceability page a QR code opens."""
 
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from traceability import selectors
+from traceability import page_cache, selectors
 from traceability.chain import chain_verifies
-from traceability.counterfeit import scan_flags
+from traceability.counterfeit import BURST_MINUTES, scan_flags
 from traceability.epcis import epcis_document
 from traceability.links import batch_uri, product_gtin14
 from traceability.linkset import (
@@ -18,7 +21,7 @@ from traceability.linkset import (
     link_type_uri,
     resolver_description,
 )
-from traceability.scans import scan_record
+from traceability.scans import is_bot, scan_record, writes_through
 
 # What a client may ask for with its Accept header, the browser's page first.
 OFFERED_TYPES = ["text/html", LINKSET_CONTENT_TYPE, EPCIS_CONTENT_TYPE, "application/json"]
@@ -63,20 +66,88 @@ def _respond(request, batch):
     return response
 
 
+def _wants_page(request):
+    """Return True when ``_respond`` would answer with the HTML page (no link type)."""
+    if request.GET.get("linkType", ""):
+        return False
+    return (request.get_preferred_type(OFFERED_TYPES) or "text/html") == "text/html"
+
+
+def _resolve(request, route, find):
+    """Answer a resolver path: from the page cache when the HTML page is wanted.
+
+    ``route`` is the path's cache route (None when the input is invalid or the cache is
+    off); ``find`` reads the batch from the database. Only the HTML page is cached: the
+    linkset, the EPCIS document and the link-type redirects are built on each request.
+    """
+    if route is None or not _wants_page(request) or _scan_written_now(request):
+        return _respond(request, find())
+    cached = page_cache.lookup(route)
+    if cached.html is not None:
+        _scan(request, cached.batch_pk)
+        return _page_response(request, cached.html)
+    batch = find()
+    if batch is None:
+        page_cache.forget(route)
+        return not_found(request)
+    html, timeout = _page_html(batch)
+    page_cache.store(route, cached, batch, html, timeout=timeout)
+    _scan(request, batch.pk)
+    return _page_response(request, html)
+
+
+def _scan_written_now(request):
+    # With ANALYTICS_FLUSH_SECONDS=0 a person's scan is written at once and changes the
+    # page it opens (its count): that page is built from the database, never the cache.
+    return (
+        request.method == "GET"
+        and writes_through()
+        and not is_bot(request.headers.get("User-Agent", ""))
+    )
+
+
+def _scan(request, batch_pk):
+    """Count a person's scan (GET only; bots never count). Return what scan_record did."""
+    if request.method != "GET":
+        return ""
+    return scan_record(batch_pk=batch_pk, user_agent=request.headers.get("User-Agent", ""))
+
+
 def _page(request, batch):
-    events = list(batch.events.all())
-    if request.method == "GET" and scan_record(
-        batch=batch, user_agent=request.headers.get("User-Agent", "")
-    ):
+    """The HTML page of ``batch``, built from the database (counting the scan)."""
+    if _scan(request, batch.pk) == "written":
+        # The page shows the scan it was opened by when it is written at once.
         batch.scan_count += 1
         batch.recent_scan_count += 1
+    html, _timeout = _page_html(batch)
+    return _page_response(request, html)
+
+
+def _page_response(request, html):
+    """Fill the visitor's parts into a page built by ``_page_html``; vary on Accept."""
+    html = html.replace(page_cache.CSRF_MARK, get_token(request), 1).replace(
+        page_cache.NEXT_MARK, escape(request.get_full_path()), 1
+    )
+    response = HttpResponse(html)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _page_html(batch):
+    """Render ``batch``'s page for everyone (no request: marks for the per-visitor parts).
+
+    Return the HTML and how long it may be cached: a burst caution only while it holds.
+    """
+    events = list(batch.events.all())
     product = batch.product
     certificates = product.valid_certificates
     ocop = next((c for c in certificates if c.kind == c.Kind.OCOP), None)
     cooperative = product.cooperative
     images = list(product.images.all())
-    return render(
-        request,
+    flags = scan_flags(
+        batch=batch, scan_count=batch.scan_count, recent_counts=[batch.recent_scan_count]
+    )
+    html = render_to_string(
         "traceability/batch_page.html",
         {
             "batch": batch,
@@ -90,35 +161,46 @@ def _page(request, batch):
             "ocop": ocop,
             "gtin": product_gtin14(product),
             "page_uri": batch_uri(batch),
-            "scan_flags": scan_flags(
-                batch=batch,
-                scan_count=batch.scan_count,
-                recent_counts=[batch.recent_scan_count],
-            ),
+            "scan_flags": flags,
             # No "buy" button under a recall banner, nor for a cooperative not (yet) selling.
             "on_sale": batch.status == batch.Status.PUBLISHED
             and cooperative is not None
             and cooperative.is_approved,
+            "csrf_mark": page_cache.CSRF_MARK,
+            "next_mark": page_cache.NEXT_MARK,
         },
     )
+    return html, (BURST_MINUTES * 60 if flags.burst else None)
 
 
 @require_safe
 def batch_by_digital_link(request, gtin, lot):
     """``/01/<GTIN-14>/10/<lot>``: one lot of a product."""
-    return _respond(request, selectors.batch_for_digital_link(gtin=gtin, lot=lot))
+    return _resolve(
+        request,
+        page_cache.lot_route(gtin=gtin, lot=lot),
+        lambda: selectors.batch_for_digital_link(gtin=gtin, lot=lot),
+    )
 
 
 @require_safe
 def product_by_digital_link(request, gtin):
     """``/01/<GTIN-14>``: the product's latest published lot."""
-    return _respond(request, selectors.latest_batch_for_gtin(gtin=gtin))
+    return _resolve(
+        request,
+        page_cache.latest_route(gtin=gtin),
+        lambda: selectors.latest_batch_for_gtin(gtin=gtin),
+    )
 
 
 @require_safe
 def batch_by_short_code(request, code):
     """``/t/<code>``: a lot of a product without a GTIN (the site's own short URL)."""
-    return _respond(request, selectors.batch_for_short_code(code=code))
+    return _resolve(
+        request,
+        page_cache.short_route(code=code),
+        lambda: selectors.batch_for_short_code(code=code),
+    )
 
 
 @require_safe

@@ -91,7 +91,7 @@ def record_product_view(*, product_id, user_id=None):
     except Exception:  # A counter must never break a product page.
         logger.warning("Could not buffer a product view", exc_info=True)
         return
-    _start_flusher()
+    flush_periodically("product views", _flush_product_views)
 
 
 def drain():
@@ -99,12 +99,28 @@ def drain():
     return get_buffer().drain()
 
 
-def _start_flusher():
+def _flush_product_views():
+    from marketplace.analytics.services import product_views_flush
+
+    product_views_flush()
+
+
+# What the flush thread writes, by name: product views here, QR scans in
+# ``traceability.scans``. One daemon thread per process runs them all.
+_flushes = {}
+
+
+def flush_periodically(name, flush):
+    """Have this process's flush thread call ``flush`` every ANALYTICS_FLUSH_SECONDS.
+
+    The thread starts on first use; with ANALYTICS_FLUSH_SECONDS=0 there is none.
+    """
     global _flusher_started
     interval = getattr(settings, "ANALYTICS_FLUSH_SECONDS", 0)
-    if _flusher_started or interval <= 0:
+    if interval <= 0 or (_flusher_started and name in _flushes):
         return
     with _buffer_lock:
+        _flushes.setdefault(name, flush)
         if _flusher_started:
             return
         _flusher_started = True
@@ -112,11 +128,10 @@ def _start_flusher():
 
 
 def _flush_forever(interval):
-    from marketplace.analytics.services import product_views_flush
-
     while True:
         time.sleep(interval)
-        try:
-            product_views_flush()
-        except Exception:
-            logger.warning("Flushing buffered product views failed", exc_info=True)
+        for name, flush in list(_flushes.items()):
+            try:
+                flush()
+            except Exception:
+                logger.warning("Flushing buffered %s failed", name, exc_info=True)

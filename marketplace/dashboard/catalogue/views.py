@@ -5,6 +5,7 @@ from oscar.apps.dashboard.catalogue.views import (
 )
 
 from marketplace.access import own_cooperative
+from traceability import page_cache
 
 
 class ProductCreateUpdateView(CoreProductCreateUpdateView):
@@ -18,3 +19,10 @@ class ProductCreateUpdateView(CoreProductCreateUpdateView):
                 raise PermissionDenied
             kwargs["cooperative"] = cooperative
         return kwargs
+
+    def forms_valid(self, form, formsets):
+        response = super().forms_valid(form, formsets)
+        # Oscar's product form and its image formset save here, not through a service: the
+        # product's lot pages (title, GTIN, origin, picture) are invalidated explicitly.
+        page_cache.product_changed(self.object.pk)
+        return response
