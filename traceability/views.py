@@ -1,6 +1,8 @@
 """The GS1 Digital Link resolver and the public traceability page a QR code opens."""
 
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+import functools
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -44,7 +46,7 @@ def _respond(request, batch):
     if batch is None:
         return not_found(request)
     link_type = request.GET.get("linkType", "")
-    wanted = request.get_preferred_type(OFFERED_TYPES) or "text/html"
+    wanted = _preferred_type(request.headers.get("Accept", ""))
     if link_type == "all" or (not link_type and wanted in (LINKSET_CONTENT_TYPE,
                                                            "application/json")):  # fmt: skip
         response = _json(batch_linkset(batch), LINKSET_CONTENT_TYPE)
@@ -70,7 +72,20 @@ def _wants_page(request):
     """Return True when ``_respond`` would answer with the HTML page (no link type)."""
     if request.GET.get("linkType", ""):
         return False
-    return (request.get_preferred_type(OFFERED_TYPES) or "text/html") == "text/html"
+    return _preferred_type(request.headers.get("Accept", "")) == "text/html"
+
+
+@functools.lru_cache(maxsize=256)
+def _preferred_type(accept):
+    """``request.get_preferred_type(OFFERED_TYPES)`` for an Accept header, remembered.
+
+    Parsing a browser's Accept header costs about as much as the rest of a cached page;
+    phones send a handful of different ones.
+    """
+    request = HttpRequest()
+    if accept:
+        request.META["HTTP_ACCEPT"] = accept
+    return request.get_preferred_type(OFFERED_TYPES) or "text/html"
 
 
 def _resolve(request, route, find):
