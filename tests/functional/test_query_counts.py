@@ -106,3 +106,44 @@ def test_cooperative_pages_do_not_grow_with_products_or_orders(client, cooperati
 
     assert large == small
     assert small == PINNED_COOPERATIVE
+
+
+# The QR page (a phone's scan, scans buffered as in production). Cold: its lot's page is not
+# cached (the first scan after a change or a flush): the batch with its product, cooperative
+# and scan counts, then its events, the events' photos, the valid certificates and the
+# product's images. Warm: served from the page cache, the scan buffered: no query at all.
+PINNED_TRACE = {"cold": 5, "warm": 0}
+TRACE_MAX_QUERIES = 8  # the page's budget
+
+
+def test_trace_page_query_counts_cold_and_warm(client, cooperative, settings, monkeypatch):
+    from django.test import Client
+
+    from tests.factories import trace_batch
+    from traceability import page_cache, scans
+
+    settings.ANALYTICS_FLUSH_SECONDS = 30
+    monkeypatch.setattr(scans, "flush_periodically", lambda name, flush: None)
+    phone = Client(HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36")
+
+    def scan(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert phone.get(path).status_code == 200
+        return len(queries)
+
+    def counts(batch, path):
+        scan(path)  # the lot's first scan: its route is learnt (and thumbnails made)
+        page_cache.batches_changed([batch.pk])
+        cold = scan(path)  # rebuilt from the database, then cached
+        warm = scan(path)
+        return {"cold": cold, "warm": warm}
+
+    few = trace_batch(cooperative=cooperative, upc="8934567890137", lot_code="NGAN",
+                      kinds=["harvest"], photos_per_event=0)  # fmt: skip
+    many = trace_batch(cooperative=cooperative, upc="8934567890120")  # six events, photos
+    ocop_certificate(product=many.product, stars=4)
+    small = counts(few, "/01/08934567890137/10/NGAN")
+    large = counts(many, f"/t/{many.short_code}")
+
+    assert large == small == PINNED_TRACE
+    assert PINNED_TRACE["cold"] <= TRACE_MAX_QUERIES

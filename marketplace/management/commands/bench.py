@@ -129,32 +129,30 @@ class Command(BaseCommand):
             # traceability/page_cache.py); from the third on, scans are served from the cache.
             queries, median = self._measure(phone, url, requests, warm=2)
             batch_pk = page_cache.lookup(route).batch_pk
-            misses, miss_queries = [], 0
+            page_cache.batches_changed([batch_pk])
+            with CaptureQueriesContext(connection) as captured:
+                phone.get(url)
+            miss_queries = len(captured)
+            misses = []
             for _ in range(max(3, requests // 3)):
                 page_cache.batches_changed([batch_pk])
-                with CaptureQueriesContext(connection) as captured:
-                    start = time.perf_counter()
-                    phone.get(url)
-                    misses.append(time.perf_counter() - start)
-                miss_queries = len(captured)
+                start = time.perf_counter()
+                phone.get(url)
+                misses.append(time.perf_counter() - start)
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 written = scans_flush()
                 flush = time.perf_counter() - start
         miss = statistics.median(misses)
-        return (
-            queries,
-            median,
-            [
-                f"{'trace miss':<12} {miss_queries:>8} {miss * 1000:>10.2f} "
-                f"{miss / baseline:>10.1f}  (page rebuilt: after a change, or a flush of its scans)",
-                f"{'scan flush':<12} {len(captured):>8} {flush * 1000:>10.2f} {'':>10}  "
-                f"({written} buffered scans written off the request path, every {flush_seconds} s)",
-                "trace: each request is a phone's scan (counted, buffered) served from the page "
-                "cache: the HTML per lot and language, with the visitor's CSRF token and path "
-                "filled in. 'trace miss': the same scan when the lot's page is not cached.",
-            ],
-        )
+        notes = [
+            f"{'trace miss':<12} {miss_queries:>8} {miss * 1000:>10.2f} {miss / baseline:>10.1f}"
+            "  the same scan when the lot's page is not cached (after a change or a flush)",
+            f"{'scan flush':<12} {len(captured):>8} {flush * 1000:>10.2f} {'':>10}"
+            f"  {written} buffered scans written, off the request path (every {flush_seconds} s)",
+            "trace: each request is a phone's scan (counted, buffered), served from the page "
+            "cache:\n  the lot's HTML in the visitor's language, CSRF token and path filled in.",
+        ]
+        return queries, median, notes
 
     def _measure(self, client, url, requests, *, warm=1):
         for _ in range(warm):
