@@ -6,3 +6,6 @@ class TraceabilityConfig(AppConfig):
     name = "traceability"
     verbose_name = _("Truy xuất nguồn gốc")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from traceability import checks  # noqa: F401

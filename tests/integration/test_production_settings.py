@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "ocop.example.vn",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ocop_prod_check",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.vn:587",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # several processes share the trace page cache
 }
 
 
@@ -46,3 +47,12 @@ def test_production_mode_without_a_secret_stops_with_a_message_naming_it(missing
 
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+def test_production_mode_without_redis_warns_that_the_trace_cache_is_per_process():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode != 0
+    assert "traceability.W001" in result.stdout + result.stderr
