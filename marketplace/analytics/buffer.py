@@ -2,8 +2,8 @@
 
 With ``REDIS_URL`` set the buffer lives in Redis (shared by every process, drained
 atomically); otherwise it lives in this process's memory. A daemon thread in each
-process flushes it every ``ANALYTICS_FLUSH_SECONDS``; ``manage.py flush_product_views``
-flushes on demand.
+process flushes it (and the QR scans buffered by ``traceability.scans``) every
+``ANALYTICS_FLUSH_SECONDS``; ``manage.py flush_product_views`` flushes on demand.
 """
 
 import logging
@@ -128,8 +128,11 @@ def flush_periodically(name, flush):
 
 
 def _flush_forever(interval):
+    from django.db import close_old_connections
+
     while True:
         time.sleep(interval)
+        close_old_connections()  # this thread's connection may have been dropped meanwhile
         for name, flush in list(_flushes.items()):
             try:
                 flush()
