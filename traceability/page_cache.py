@@ -149,7 +149,7 @@ def _stamps_ensure(keys, stamps):
 def store(route, lookup, batch, html, *, timeout=None):
     """Keep ``route`` → ``batch`` and, when the stamps were read first, the page ``html``."""
     cache = _cache()
-    timeout = timeout or settings.TRACE_CACHE_SECONDS
+    timeout = min(timeout or settings.TRACE_CACHE_SECONDS, settings.TRACE_CACHE_SECONDS)
     owners = (batch.pk, batch.product_id, batch.product.cooperative_id)
     if route.matches(batch):
         entry = {"batch": owners[0], "product": owners[1], "cooperative": owners[2]}
@@ -174,7 +174,8 @@ def _renew(keys):
     # Now, so that this process's next request already misses; and again once the change
     # is committed, so that no page read from the database before the commit stays current.
     renew()
-    transaction.on_commit(renew)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(renew)
 
 
 def batches_changed(batch_pks):

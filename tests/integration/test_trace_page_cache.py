@@ -48,6 +48,21 @@ def test_a_page_read_before_a_change_is_never_stored_as_current(batch, route):
     assert page_cache.lookup(route).html is None
 
 
+def test_a_change_invalidates_again_once_committed(
+    batch, route, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as committed:
+        page_cache.batches_changed([batch.pk])  # inside the change's transaction
+        during = page_cache.lookup(route)  # a request reads the new stamps, the old rows…
+        page_cache.store(route, during, batch, "<p>read before the commit</p>")
+    assert page_cache.lookup(route).html == "<p>read before the commit</p>"
+
+    for callback in committed:  # the commit
+        callback()
+
+    assert page_cache.lookup(route).html is None
+
+
 @pytest.mark.parametrize(
     "change",
     [
