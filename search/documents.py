@@ -3,7 +3,8 @@
 Text fields are indexed three ways: as written (lowercased, diacritics kept) so an exact
 match ranks first; ``.folded`` without diacritics (ASCII folding turns "đ" into "d") so
 "che thai nguyen" finds "Chè Thái Nguyên"; ``.prefix`` as edge n-grams of the folded words
-for suggestions while typing. Text is put into one Unicode form before indexing and
+for suggestions while typing, and ``.prefix_exact`` with diacritics, so "mâ" suggests
+"Mật ong" before "Mắm". Text is put into one Unicode form before indexing and
 before querying (``search.text.vi_normalize``).
 
 Index names come from ``ES_INDEX_PREFIX`` at run time: each document type is read
@@ -32,17 +33,19 @@ vi_folded = analyzer("vi_folded", tokenizer="standard", filter=["lowercase", "as
 vi_prefix = analyzer(
     "vi_prefix", tokenizer="standard", filter=["lowercase", "asciifolding", vi_edge]
 )
+vi_prefix_exact = analyzer("vi_prefix_exact", tokenizer="standard", filter=["lowercase", vi_edge])
 
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 
 
 def vi_text(**kwargs):
-    """Return a text field indexed as written, folded, and as folded prefixes."""
+    """Return a text field indexed as written, folded, and as prefixes of both."""
     return Text(
         analyzer=vi_exact,
         fields={
             "folded": Text(analyzer=vi_folded),
             "prefix": Text(analyzer=vi_prefix, search_analyzer=vi_folded),
+            "prefix_exact": Text(analyzer=vi_prefix_exact, search_analyzer=vi_exact),
         },
         **kwargs,
     )

@@ -31,7 +31,7 @@ def _folded_titles():
     titles = cache.get("search:folded-titles")
     if titles is None:
         titles = [
-            (pk, vi_fold(f"{title} {cooperative or ''}"))
+            (pk, vi_fold(f"{title} {cooperative or ''}").split())
             for pk, title, cooperative in product_cards().values_list(
                 "pk", "title", "cooperative__partner__name"
             )
@@ -43,12 +43,17 @@ def _folded_titles():
 def matching_product_ids(query):
     """Return the ids of products whose title or cooperative has every word of ``query``.
 
-    Matched without diacritics on both sides, so "che thai nguyen" finds "Chè Thái
-    Nguyên". The database has no Vietnamese folding of its own (SQLite, PostgreSQL
-    without extensions), so the comparison happens here, on titles only.
+    A word matches the start of a word, without diacritics on both sides: "che thai
+    nguyen" finds "Chè Thái Nguyên", "tan" finds "Tân Cương". The database has no
+    Vietnamese folding of its own (SQLite, PostgreSQL without extensions), so the
+    comparison happens here, on titles and cooperative names only.
     """
     words = vi_fold(query).split()
-    return [pk for pk, text in _folded_titles() if all(word in text for word in words)]
+    return [
+        pk
+        for pk, tokens in _folded_titles()
+        if all(any(token.startswith(word) for token in tokens) for word in words)
+    ]
 
 
 def product_listing(*, category=None, query="", filters=None, sort=Sort.NEWEST):

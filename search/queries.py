@@ -203,8 +203,16 @@ def product_search(*, query="", category_id=None, filters=None, sort=Sort.RELEVA
     if query.strip() and not result.total:
         result = _product_search(query, category_id, filters, sort, offset, limit, fuzzy=True)
         if not result.total:
-            result.suggestion = did_you_mean(query)
+            suggestion = did_you_mean(query)
+            # Offer a spelling only when it finds something itself.
+            if suggestion and _count(text_query(suggestion, fuzzy=True)):
+                result.suggestion = suggestion
     return result
+
+
+def _count(query):
+    response = call(lambda es: es.count(index=alias_name("products"), query=query))
+    return response["count"]
 
 
 def _product_search(query, category_id, filters, sort, offset, limit, *, fuzzy):
@@ -246,7 +254,16 @@ def did_you_mean(query):
         "suggest": {
             "spelling": {
                 "text": words,
-                "phrase": {"field": "title.folded", "size": 1, "max_errors": 2},
+                "phrase": {
+                    "field": "title.folded",
+                    "size": 1,
+                    "max_errors": 3,
+                    # Vietnamese syllables are short: correct words from two letters on.
+                    "direct_generator": [
+                        {"field": "title.folded", "suggest_mode": "always", "min_word_length": 2,
+                         "prefix_length": 0, "max_edits": 2}  # fmt: skip
+                    ],
+                },
             }
         },
     }
@@ -266,7 +283,10 @@ def suggestions(query, *, products=5, cooperatives=3):
             "query": {
                 "bool": {
                     "must": [{"match": {"title.prefix": {"query": words, "operator": "and"}}}],
-                    "should": [{"match": {"title": {"query": words, "boost": 2}}}],
+                    "should": [
+                        {"match": {"title": {"query": words, "boost": 2}}},
+                        {"match": {"title.prefix_exact": {"query": words, "operator": "and"}}},
+                    ],
                 }
             },
             "sort": ["_score", {"popularity": "desc"}],

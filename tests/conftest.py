@@ -49,7 +49,11 @@ def search_server(settings):
     connection.breaker_reset()
     yield SearchServer(settings)
     connection.breaker_reset()
-    call_quietly(lambda es: es.indices.delete(index=f"{settings.ES_INDEX_PREFIX}-*"))
+    # Delete by name: a real cluster refuses wildcard deletes (destructive_requires_name).
+    call_quietly(
+        lambda es: [es.indices.delete(index=name)
+                    for name in es.indices.get(index=f"{settings.ES_INDEX_PREFIX}-*")]  # fmt: skip
+    )
     connection.breaker_reset()
 
 
