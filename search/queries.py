@@ -260,8 +260,13 @@ def did_you_mean(query):
                     "max_errors": 3,
                     # Vietnamese syllables are short: correct words from two letters on.
                     "direct_generator": [
-                        {"field": "title.folded", "suggest_mode": "always", "min_word_length": 2,
-                         "prefix_length": 0, "max_edits": 2}  # fmt: skip
+                        {
+                            "field": "title.folded",
+                            "suggest_mode": "always",
+                            "min_word_length": 2,
+                            "prefix_length": 0,
+                            "max_edits": 2,
+                        }  # fmt: skip
                     ],
                 },
             }

@@ -51,8 +51,10 @@ def search_server(settings):
     connection.breaker_reset()
     # Delete by name: a real cluster refuses wildcard deletes (destructive_requires_name).
     call_quietly(
-        lambda es: [es.indices.delete(index=name)
-                    for name in es.indices.get(index=f"{settings.ES_INDEX_PREFIX}-*")]  # fmt: skip
+        lambda es: [
+            es.indices.delete(index=name)
+            for name in es.indices.get(index=f"{settings.ES_INDEX_PREFIX}-*")
+        ]  # fmt: skip
     )
     connection.breaker_reset()
 

@@ -1,6 +1,5 @@
 """With the search server down, slow or failing, every page still answers from the database."""
 
-import http.server
 import socket
 import threading
 

@@ -46,7 +46,7 @@ def test_one_letter_suggests_nothing(client, products):
                                      "cooperatives": []}  # fmt: skip
 
 
-@pytest.mark.parametrize("junk", ["\"}]{[", "x" * 5000, "%%%", "<script>alert(1)</script>", "  "])
+@pytest.mark.parametrize("junk", ['"}]{[', "x" * 5000, "%%%", "<script>alert(1)</script>", "  "])
 def test_junk_gets_an_answer_never_an_error(client, products, junk):
     data = _suggest(client, junk)
     assert set(data) == {"query", "products", "categories", "cooperatives"}
