@@ -306,6 +306,18 @@ LOGGING = {
 ANALYTICS_FLUSH_SECONDS = env.int("ANALYTICS_FLUSH_SECONDS", default=30)
 
 # --------------------------------------------------------------------------------------
+# Search: Elasticsearch 8 at ES_URL serves search, catalogue and category pages. Unset,
+# those pages use the database listing (`make run` and `make test` start a local server).
+# A request waits at most ES_TIMEOUT seconds; after a failure the database fallback
+# answers for ES_RETRY_SECONDS before the search server is tried again.
+# --------------------------------------------------------------------------------------
+ES_URL = env.str("ES_URL", default="")
+ES_API_KEY = env.str("ES_API_KEY", default="")
+ES_INDEX_PREFIX = env.str("ES_INDEX_PREFIX", default="") or "ocop"
+ES_TIMEOUT = env.float("ES_TIMEOUT", default=1.0)
+ES_RETRY_SECONDS = env.float("ES_RETRY_SECONDS", default=15)
+
+# --------------------------------------------------------------------------------------
 # Haystack: installed only because Oscar imports it. The simple backend and a signal
 # processor that indexes nothing; browsing is served by the search fork.
 # --------------------------------------------------------------------------------------
