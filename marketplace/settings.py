@@ -287,7 +287,9 @@ LOGGING = {
 ANALYTICS_FLUSH_SECONDS = env.int("ANALYTICS_FLUSH_SECONDS", default=30)
 
 # --------------------------------------------------------------------------------------
-# Payments (marketplace.payments): cash on delivery always; VietQR bank transfer to the
+# Checkout and payments (marketplace.checkout, marketplace.shipping, marketplace.payments).
+# Vietnamese addresses have no postcode: Oscar must not ask for one.
+# Payments: cash on delivery always; VietQR bank transfer to the
 # operator's account (demo defaults: a made-up Vietcombank account); cards through Stripe
 # only when all three STRIPE_* variables are set. An unpaid card order is cancelled, and
 # its stock returned, after PAYMENT_CARD_EXPIRY_MINUTES (`manage.py expire_card_orders`).
@@ -300,6 +302,7 @@ STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 PAYMENT_CARD_EXPIRY_MINUTES = env.int("PAYMENT_CARD_EXPIRY_MINUTES", default=60)
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("line1", "line4")
 
 # --------------------------------------------------------------------------------------
 # Haystack: installed only because Oscar imports it. The simple backend and a signal

@@ -26,7 +26,7 @@ def order_vietqr_payload(order):
         bank_bin=settings.VIETQR_BANK_BIN,
         account_number=settings.VIETQR_ACCOUNT_NUMBER,
         amount=order.payment.amount,
-        message=order.number,
+        message=str(order.number),
     )
 
 
