@@ -1,14 +1,19 @@
 """Checkout through the pages: a Vietnamese address, shipping by region and weight, COD and
 VietQR, and bad input that gets a clear message and changes nothing."""
 
+import base64
+import io
 import re
 from decimal import Decimal
 
 import pytest
+import zxingcpp
+from PIL import Image
 from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from marketplace.payments import vietqr
 from marketplace.payments.models import Payment
 from tests import checkout_steps as steps
 
@@ -16,6 +21,10 @@ pytestmark = pytest.mark.django_db
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
+
+
+def _decode_qr(png):
+    return zxingcpp.read_barcode(Image.open(io.BytesIO(png))).text
 
 
 def _text(response):
@@ -76,7 +85,19 @@ def test_a_signed_in_customer_pays_by_vietqr_and_staff_confirm_it(
     order_page = _text(client.get(reverse("customer:order", args=[order.number])))
     assert 'class="vietqr-image' in order_page and "Chờ thanh toán" in order_page
     confirmation = next(m for m in mail.outbox if m.to == [customer.email])
-    assert confirmation.attachments[0][0] == f"vietqr-{order.number}.png"
+    name, png, mimetype = confirmation.attachments[0]
+    assert (name, mimetype) == (f"vietqr-{order.number}.png", "image/png")
+    # Both QR codes, decoded by an independent reader, ask for the exact amount, with the
+    # order number as the transfer message.
+    image = re.search(r'src="data:image/png;base64,([^"]+)"', thank_you).group(1)
+    for qr in (base64.b64decode(image), png):
+        fields = vietqr.parse(_decode_qr(qr))
+        assert fields["54"] == str(int(order.total_incl_tax)) == "155000"
+        assert vietqr.parse(fields["62"]) == {"08": order.number}
+        assert vietqr.parse(vietqr.parse(fields["38"])["01"]) == {
+            "00": "970436", "01": "0011001234567",
+        }  # fmt: skip
+    assert "0011001234567" in confirmation.body and order.number in confirmation.body
 
     client.force_login(staff_user)
     unpaid = _text(client.get(reverse("payments:unpaid-orders")))
