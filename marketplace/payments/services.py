@@ -105,12 +105,15 @@ def cod_collect(*, shipment, by):
     if payment is None or payment.method != Payment.Method.COD:
         raise ValidationError(_("Đơn này không thanh toán khi nhận hàng."))
     _check_may_collect(shipment=shipment, by=by)
-    if shipment.status == Shipment.Status.SHIPPED:
-        shipment = shipment_advance(shipment=shipment, to_status=Shipment.Status.DELIVERED, by=by)
-    elif shipment.status != Shipment.Status.DELIVERED:
-        raise ValidationError(_("Chỉ thu tiền được khi kiện hàng đang giao hoặc đã giao."))
+    # One transaction: the parcel is not marked delivered unless its cash is recorded too.
     with transaction.atomic():
         shipment = Shipment.objects.select_for_update().get(pk=shipment.pk)
+        if shipment.status == Shipment.Status.SHIPPED:
+            shipment = shipment_advance(
+                shipment=shipment, to_status=Shipment.Status.DELIVERED, by=by
+            )
+        elif shipment.status != Shipment.Status.DELIVERED:
+            raise ValidationError(_("Chỉ thu tiền được khi kiện hàng đang giao hoặc đã giao."))
         if CashCollection.objects.filter(shipment=shipment).exists():
             return shipment
         collection = CashCollection(shipment=shipment, collected_by=by)

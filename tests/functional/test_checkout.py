@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 import zxingcpp
-from PIL import Image
 from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
+from PIL import Image
 
 from marketplace.payments import vietqr
 from marketplace.payments.models import Payment
@@ -246,3 +246,25 @@ def test_cards_are_not_offered_without_stripe_keys(client, tea, settings):
     assert response.status_code == 200
     assert "Cách thanh toán này không có." in _text(response)
     assert re.search(r"Tiền mặt|COD", page)
+
+
+def test_staff_confirm_a_transfer_from_the_dashboard_order_page(client, tea, staff_user):
+    steps.place_order(client, steps.checkout(client, [(tea, 1)], method="vietqr"))
+    order = Order.objects.get()
+    client.force_login(staff_user)
+
+    page = _text(client.get(reverse("dashboard:order-detail", args=[order.number])))
+
+    assert reverse("payments:transfer-confirm", args=[order.number]) in page
+    assert "Chuyển khoản ngân hàng (VietQR)" in page
+
+
+def test_a_cooperative_does_not_see_the_payment_actions(client, tea, tea_user):
+    steps.place_order(client, steps.checkout(client, [(tea, 1)], method="vietqr"))
+    order = Order.objects.get()
+    client.force_login(tea_user)
+
+    page = _text(client.get(reverse("dashboard:order-detail", args=[order.number])))
+
+    assert "Chè Shan tuyết" in page
+    assert reverse("payments:transfer-confirm", args=[order.number]) not in page
