@@ -8,11 +8,14 @@ may move the payment on.
 import datetime
 import logging
 from decimal import Decimal
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -299,4 +302,22 @@ def refund_create(*, payment, amount, reason="", by):
             payment.order.save(update_fields=["status"])
         payment.full_clean()
         payment.save()
+        if payment.order.email:
+            message = _refund_message(refund=refund, payment=payment)
+            transaction.on_commit(partial(send_mail, **message), robust=True)
     return refund
+
+
+def _refund_message(*, refund, payment):
+    """Return the e-mail telling the buyer what was refunded (in the shop's language)."""
+    order = payment.order
+    context = {"order": order, "payment": payment, "refund": refund}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("payments/email/refund_subject.txt", context)
+        body = render_to_string("payments/email/refund_body.txt", context)
+    return {
+        "subject": " ".join(subject.split()),
+        "message": body,
+        "from_email": settings.DEFAULT_FROM_EMAIL,
+        "recipient_list": [order.email],
+    }

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 import stripe
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -241,18 +242,21 @@ def test_stripe_expiring_the_session_cancels_the_order(client, stripe_server, te
     assert tea.stockrecords.get().num_allocated == 0
 
 
-def test_staff_refund_a_card_payment_in_part_then_in_full(client, stripe_server, tea, staff_user):
+def test_staff_refund_a_card_payment_in_part_then_in_full(
+    client, stripe_server, tea, staff_user, django_capture_on_commit_callbacks
+):
     _response, order = card_order(client, tea)
     session = stripe_server.pay(f"cs_test_{order.number}", payment_intent="pi_test_9")
     post_event(client, stripe_stub.event("checkout.session.completed", session))
     client.force_login(staff_user)
     url = reverse("payments:refund", args=[order.number])
 
-    client.post(url, {"amount": "50000", "reason": "Hộp bị móp"})
-    too_much = client.post(
-        url, {"amount": str(int(order.total_incl_tax)), "reason": ""}, follow=True
-    )
-    client.post(url, {"amount": str(int(order.total_incl_tax) - 50000)})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"amount": "50000", "reason": "Hộp bị móp"})
+        too_much = client.post(
+            url, {"amount": str(int(order.total_incl_tax)), "reason": ""}, follow=True
+        )
+        client.post(url, {"amount": str(int(order.total_incl_tax) - 50000)})
 
     assert "Chỉ còn hoàn được tối đa" in _text(too_much)
     assert [r["amount"] for r in stripe_server.refunds] == [
@@ -265,6 +269,9 @@ def test_staff_refund_a_card_payment_in_part_then_in_full(client, stripe_server,
     assert payment.amount_refunded == order.total_incl_tax
     order.refresh_from_db()
     assert order.status == "refunded"
+    notices = [m for m in mail.outbox if m.to == [order.email] and "hoàn" in m.subject]
+    assert len(notices) == 2 and "50.000 ₫" in notices[0].body.replace("\xa0", " ")
+    assert "Hộp bị móp" in notices[0].body
 
 
 def test_a_negative_refund_is_refused(client, stripe_server, tea, staff_user):
