@@ -58,6 +58,8 @@ def test_a_guest_buys_from_two_cooperatives_with_cash_on_delivery(client, tea, h
     assert "Chờ giao hàng, trả tiền khi nhận" in page
     confirmation = next(m for m in mail.outbox if m.to == ["khach.le@example.com"])
     assert order.number in confirmation.body and "tiền mặt" in confirmation.body
+    [(html, mimetype)] = confirmation.alternatives
+    assert mimetype == "text/html" and 'id="payment-instructions"' in html and "tiền mặt" in html
 
 
 def test_the_shipping_fee_grows_with_distance_and_weight(client, tea):
