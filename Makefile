@@ -25,10 +25,15 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet -r requirements.lock
 	@touch $@
 
+# Without ES_URL, a local search server (noida-db) runs for as long as the command.
+WITH_SEARCH = $(PY) .ci/with_search_server.py
+
 run: $(STAMP)
-	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(WITH_SEARCH) --data-dir .noida-db/demo -- sh -c '\
+	  $(PY) manage.py migrate --noinput -v 0 && \
+	  $(PY) manage.py load_demo_data && \
+	  exec $(PY) manage.py runserver $(HOST):$(PORT)'
+
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput -v 0
@@ -44,10 +49,10 @@ browser-deps:
 test: $(STAMP) browser-deps lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	bash .ci/pytest $(PYTEST_ARGS)
+	$(WITH_SEARCH) --data-dir .noida-db/test -- bash .ci/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	bash .ci/bench
+	$(WITH_SEARCH) --data-dir .noida-db/bench -- bash .ci/bench
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=media --ignore=staticfiles --ignore=tests

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "marketplace",
     "cms",
     "traceability",
+    "marketplace.payments.apps.PaymentsConfig",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -77,9 +78,9 @@ INSTALLED_APPS = [
     # Oscar, with the project's forks in place of the stock apps
     "oscar.config.Shop",
     "marketplace.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "marketplace.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -304,6 +305,36 @@ LOGGING = {
 # ANALYTICS_FLUSH_SECONDS by a background thread; 0 turns the thread off.
 # --------------------------------------------------------------------------------------
 ANALYTICS_FLUSH_SECONDS = env.int("ANALYTICS_FLUSH_SECONDS", default=30)
+
+# --------------------------------------------------------------------------------------
+# Search: Elasticsearch 8 at ES_URL serves search, catalogue and category pages. Unset,
+# those pages use the database listing (`make run` and `make test` start a local server).
+# A request waits at most ES_TIMEOUT seconds; after a failure the database fallback
+# answers for ES_RETRY_SECONDS before the search server is tried again.
+# --------------------------------------------------------------------------------------
+ES_URL = env.str("ES_URL", default="")
+ES_API_KEY = env.str("ES_API_KEY", default="")
+ES_INDEX_PREFIX = env.str("ES_INDEX_PREFIX", default="") or "ocop"
+ES_TIMEOUT = env.float("ES_TIMEOUT", default=1.0)
+ES_RETRY_SECONDS = env.float("ES_RETRY_SECONDS", default=15)
+
+# --------------------------------------------------------------------------------------
+# Checkout and payments (marketplace.checkout, marketplace.shipping, marketplace.payments).
+# Vietnamese addresses have no postcode: Oscar must not ask for one.
+# Payments: cash on delivery always; VietQR bank transfer to the
+# operator's account (demo defaults: a made-up Vietcombank account); cards through Stripe
+# only when all three STRIPE_* variables are set. An unpaid card order is cancelled, and
+# its stock returned, after PAYMENT_CARD_EXPIRY_MINUTES (`manage.py expire_card_orders`).
+# --------------------------------------------------------------------------------------
+VIETQR_BANK_BIN = env.str("VIETQR_BANK_BIN", default="") or "970436"
+VIETQR_BANK_NAME = env.str("VIETQR_BANK_NAME", default="") or "Vietcombank"
+VIETQR_ACCOUNT_NUMBER = env.str("VIETQR_ACCOUNT_NUMBER", default="") or "0011001234567"
+VIETQR_ACCOUNT_NAME = env.str("VIETQR_ACCOUNT_NAME", default="") or "CONG TY CHO OCOP"
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+PAYMENT_CARD_EXPIRY_MINUTES = env.int("PAYMENT_CARD_EXPIRY_MINUTES", default=60)
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("line1", "line4")
 
 # --------------------------------------------------------------------------------------
 # Haystack: installed only because Oscar imports it. The simple backend and a signal

@@ -26,6 +26,7 @@ urlpatterns = [
     path("shop/dashboard/certificates/", include("catalogue.certificate_urls")),
     path("shop/dashboard/batches/", include("traceability.dashboard_urls")),
     path("shop/dashboard/cooperatives/", include("marketplace.partner.dashboard_urls")),
+    path("shop/payments/", include("marketplace.payments.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
 ]
 

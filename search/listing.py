@@ -1,63 +1,97 @@
-"""Database product listing: serves catalogue, category and search pages.
+"""Database product listing: the fallback when the search server cannot answer.
 
 Oscar 4 lists products through haystack, which shows none on its simple backend
-(django-oscar issue #4366). This listing reads the database instead; the search issue
-puts Elasticsearch in front of it and keeps it as the fallback.
+(django-oscar issue #4366). Catalogue, category and search pages are served by
+Elasticsearch (``search.queries``); this listing answers when ES_URL is unset or the
+search server is down, slow or failing — with the same filters, without facet counts.
 """
 
-import unicodedata
-
-from django.db.models import Min, Q
+from django.core.cache import cache
+from django.db.models import F, Min, Q
+from django.db.models.functions import Coalesce
 
 from catalogue.selectors import product_cards
+from search.queries import PRICE_RANGES, Filters, Sort
+from search.text import vi_fold
+
+ORDER_BY = {
+    Sort.RELEVANCE: ("-date_created", "-pk"),
+    Sort.NEWEST: ("-date_created", "-pk"),
+    Sort.PRICE_ASC: ("min_price", "pk"),
+    Sort.PRICE_DESC: ("-min_price", "pk"),
+    Sort.TITLE_ASC: ("title", "pk"),
+    Sort.RATING: ("-rating", "-date_created", "pk"),
+}
+# How long the folded titles used for diacritic-free matching are kept.
+FOLDED_TITLES_SECONDS = 60
 
 
-class Sort:
-    """The orderings a shopper can choose; the first is the default."""
-
-    NEWEST = "newest"
-    PRICE_ASC = "price-asc"
-    PRICE_DESC = "price-desc"
-    TITLE_ASC = "title-asc"
-    RATING = "rating"
-
-    ORDER_BY = {
-        NEWEST: ("-date_created", "-pk"),
-        PRICE_ASC: ("min_price", "pk"),
-        PRICE_DESC: ("-min_price", "pk"),
-        TITLE_ASC: ("title", "pk"),
-        RATING: ("-rating", "-date_created", "pk"),
-    }
+def _folded_titles():
+    """Return (pk, folded title + cooperative) for every product on sale, cached briefly."""
+    titles = cache.get("search:folded-titles")
+    if titles is None:
+        titles = [
+            (pk, vi_fold(f"{title} {cooperative or ''}").split())
+            for pk, title, cooperative in product_cards().values_list(
+                "pk", "title", "cooperative__partner__name"
+            )
+        ]
+        cache.set("search:folded-titles", titles, FOLDED_TITLES_SECONDS)
+    return titles
 
 
-def product_listing(
-    *,
-    category=None,
-    query="",
-    cooperative_slug="",
-    min_stars=None,
-    province_code=None,
-    sort=Sort.NEWEST,
-):
+def matching_product_ids(query):
+    """Return the ids of products whose title or cooperative has every word of ``query``.
+
+    A word matches the start of a word, without diacritics on both sides: "che thai
+    nguyen" finds "Chè Thái Nguyên", "tan" finds "Tân Cương". The database has no
+    Vietnamese folding of its own (SQLite, PostgreSQL without extensions), so the
+    comparison happens here, on titles and cooperative names only.
+    """
+    words = vi_fold(query).split()
+    return [
+        pk
+        for pk, tokens in _folded_titles()
+        if all(any(token.startswith(word) for token in tokens) for word in words)
+    ]
+
+
+def product_listing(*, category=None, query="", filters=None, sort=Sort.NEWEST):
     """Return the products on sale for a listing page, ready to render as cards.
 
-    ``min_stars`` keeps products with a valid OCOP certificate of at least that many
-    stars; ``province_code`` keeps products from that province (post-2025 code).
     Every relation a card reads is fetched in bulk, so a page costs the same number of
     queries whatever the size of the catalogue.
     """
+    filters = filters or Filters()
     products = product_cards()
     if category is not None:
-        products = products.filter(categories__in=category.get_descendants_and_self()).distinct()
-    if cooperative_slug:
-        products = products.filter(cooperative__slug=cooperative_slug)
-    if min_stars:
-        products = products.filter(ocop_stars__gte=min_stars)
-    if province_code:
-        products = products.filter(origin_province_code=province_code)
-    query = unicodedata.normalize("NFC", query).strip()
-    if query:
-        products = products.filter(Q(title__icontains=query) | Q(description__icontains=query))
-    if sort in (Sort.PRICE_ASC, Sort.PRICE_DESC):
+        products = products.filter(categories__in=category.get_descendants_and_self())
+    if filters.categories:
+        products = products.filter(categories__in=filters.categories)
+    if filters.cooperatives:
+        products = products.filter(cooperative__slug__in=filters.cooperatives)
+    if filters.stars:
+        products = products.filter(ocop_stars__in=filters.stars)
+    if filters.provinces:
+        products = products.filter(origin_province_code__in=filters.provinces)
+    if filters.certifications:
+        products = products.filter(certificates__kind__in=filters.certifications,
+                                   certificates__verified_at__isnull=False)  # fmt: skip
+    if filters.in_stock:
+        products = products.filter(
+            stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0)
+        )
+    if category is not None or filters.categories or filters.certifications or filters.in_stock:
+        products = products.distinct()
+    if query.strip():
+        products = products.filter(pk__in=matching_product_ids(query))
+    if filters.prices or sort in (Sort.PRICE_ASC, Sort.PRICE_DESC):
         products = products.annotate(min_price=Min("stockrecords__price"))
-    return products.order_by(*Sort.ORDER_BY.get(sort, Sort.ORDER_BY[Sort.NEWEST]))
+    if filters.prices:
+        ranges = Q()
+        for key, low, high in PRICE_RANGES:
+            if key in filters.prices:
+                bounds = {f"min_price__{op}": v for op, v in (("gte", low), ("lt", high)) if v}
+                ranges |= Q(**bounds)
+        products = products.filter(ranges)
+    return products.order_by(*ORDER_BY.get(sort, ORDER_BY[Sort.NEWEST]))

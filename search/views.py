@@ -1,55 +1,72 @@
-"""Catalogue, category and search pages served from the database listing."""
+"""Catalogue, category and search pages, and suggestions while typing.
+
+Pages are served from the search server (``search.selectors.listing_page``), and from
+the database when it is not configured or cannot answer.
+"""
 
 from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView
+from django.views import View
+from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from search.forms import BrowseForm
-from search.listing import product_listing
+from search.forms import SORT_LABELS, BrowseForm
+from search.selectors import listing_page
+from search.suggest import suggest
 
 Category = get_model("catalogue", "Category")
 
 
-class ProductListView(ListView):
-    """List products with pagination, sorting and an optional search text."""
+class ProductListView(TemplateView):
+    """List products with facets, sorting, pagination and an optional search text."""
 
-    context_object_name = "products"
-    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
     summary = _("Tất cả sản phẩm")
     category = None
 
     def get(self, request, *args, **kwargs):
         self.form = BrowseForm(request.GET)
         try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            # Django raises Http404 for page numbers out of range or not numbers.
+            self.listing = listing_page(
+                form=self.form,
+                category=self.category,
+                page_number=request.GET.get("page"),
+                per_page=settings.OSCAR_PRODUCTS_PER_PAGE,
+                path=request.path,
+                params=request.GET,
+            )
+        except InvalidPage:
             messages.error(request, _("Số trang không hợp lệ."))
             return redirect(request.path)
-
-    def paginate_queryset(self, queryset, page_size):
-        try:
-            return super().paginate_queryset(queryset, page_size)
-        except InvalidPage as error:
-            raise Http404(str(error)) from error
-
-    def get_queryset(self):
-        return product_listing(category=self.category, **self.form.listing_kwargs())
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        listing = self.listing
+        query = self.form.query()
+        sort_choices = [
+            (value, label) for value, label in SORT_LABELS.items() if query or value != "relevance"
+        ]
         context.update(
             form=self.form,
             summary=self.summary,
             category=self.category,
-            query=self.form.listing_kwargs()["query"],
+            query=query,
+            sort=self.form.sort(),
+            sort_choices=sort_choices,
+            products=listing.page.object_list,
+            page_obj=listing.page,
+            paginator=listing.paginator,
+            is_paginated=listing.paginator.num_pages > 1,
+            facets=listing.facets,
+            active_filters=listing.active_filters,
+            suggestion=listing.suggestion,
+            from_search_server=listing.from_search_server,
         )
         return context
 
@@ -82,5 +99,14 @@ class FacetedSearchView(ProductListView):
 
     @property
     def summary(self):
-        query = self.form.listing_kwargs()["query"]
+        query = self.form.query()
         return _("Kết quả cho “%(query)s”") % {"query": query} if query else _("Tìm kiếm")
+
+
+class SuggestView(View):
+    """``/shop/search/suggest/?q=``: products, categories and cooperatives as JSON."""
+
+    def get(self, request):
+        response = JsonResponse(suggest(request.GET.get("q", "")))
+        response["Cache-Control"] = "max-age=60"
+        return response

@@ -20,6 +20,60 @@ def _isolated_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ANALYTICS_FLUSH_SECONDS = 0
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Pages use the database listing unless a test asks for the search server
+    # (the ``search_server`` fixture).
+    settings.ES_URL = ""
+
+
+@pytest.fixture
+def search_server(settings):
+    """Point the site at the test search server, under index names of this test only.
+
+    ``make test`` starts a local server and exports ES_URL; without one, search tests
+    are skipped locally and fail under CI.
+    """
+    import os
+    import uuid
+
+    from search import connection
+    from search.indexing import call_quietly
+
+    url = os.environ.get("ES_URL", "")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("ES_URL is not set: CI runs the search tests against a search server.")
+        pytest.skip("no search server: run the tests with `make test` (it starts one)")
+    settings.ES_URL = url
+    settings.ES_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:10]}"
+    settings.ES_RETRY_SECONDS = 15
+    connection.breaker_reset()
+    yield SearchServer(settings)
+    connection.breaker_reset()
+    # Delete by name: a real cluster refuses wildcard deletes (destructive_requires_name).
+    call_quietly(
+        lambda es: [
+            es.indices.delete(index=name)
+            for name in es.indices.get(index=f"{settings.ES_INDEX_PREFIX}-*")
+        ]  # fmt: skip
+    )
+    connection.breaker_reset()
+
+
+class SearchServer:
+    """What a search test does to the index: rebuild it, make changes visible."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def rebuild(self):
+        from search.indexing import index_rebuild
+
+        return index_rebuild()
+
+    def refresh(self):
+        from search.indexing import index_refresh
+
+        index_refresh()
 
 
 @pytest.fixture(autouse=True)

@@ -120,20 +120,28 @@ def test_two_cooperatives_each_ship_their_part_of_one_order(
 
     customer.goto(base + "/shop/checkout/")
     expect(customer).to_have_url(re.compile(r"/shop/checkout/shipping-address/$"))
-    customer.fill("#id_first_name", "Nguyễn")
-    customer.fill("#id_last_name", "Thị Lan")
-    customer.fill("#id_line1", "12 Đường Hùng Vương")
-    customer.fill("#id_line4", "Phường Việt Trì, Phú Thọ")
-    customer.fill("#id_postcode", "100000")
+    customer.fill("#id_full_name", "Nguyễn Thị Lan")
     customer.fill("#id_phone_number", "0912345678")
+    customer.fill("#id_line1", "12 Đường Hùng Vương")
+    customer.select_option("#id_province_code", label="Phú Thọ")
+    # Without JavaScript the commune list holds every province; with it, only Phú Thọ's.
+    expect(customer.locator("#id_ward_code optgroup:not([hidden])")).to_have_count(1)
+    customer.select_option("#id_ward_code", label="Phường Việt Trì")
     shoot(customer, "1-shipping-address")
     with customer.expect_navigation():
         customer.locator("#new_shipping_address button[type=submit]").click()
-    # One shipping method: Oscar goes on to the payment step by itself.
-    expect(customer).to_have_url(re.compile(r"/shop/checkout/payment-details/$"))
+    # Two shipping methods (standard and express), priced for Phú Thọ: take the first.
+    expect(customer).to_have_url(re.compile(r"/shop/checkout/shipping-method/$"))
     with customer.expect_navigation():
-        customer.locator("#view_preview").click()
+        customer.locator(
+            "form[action$='/checkout/shipping-method/'] button[type=submit]"
+        ).first.click()
+    expect(customer).to_have_url(re.compile(r"/shop/checkout/payment-method/$"))
+    customer.get_by_label("Thanh toán khi nhận hàng (COD)").check()
+    with customer.expect_navigation():
+        customer.locator("#choose-payment").click()
     expect(customer).to_have_url(re.compile(r"/shop/checkout/preview/$"))
+    expect(customer.locator("#payment-method-label")).to_have_text("Thanh toán khi nhận hàng (COD)")
     expect(customer.locator("body")).to_contain_text(TEA)
     expect(customer.locator("body")).to_contain_text(HONEY)
     shoot(customer, "1-preview")
@@ -142,6 +150,7 @@ def test_two_cooperatives_each_ship_their_part_of_one_order(
     expect(customer).to_have_url(re.compile(r"/shop/checkout/thank-you/$"))
     order = Order.objects.get(user__email=CUSTOMER_EMAIL)
     expect(customer.locator("body")).to_contain_text(order.number)
+    expect(customer.locator(".order-buyer-status")).to_have_text("Chờ giao hàng, trả tiền khi nhận")
     shoot(customer, "1-thank-you")
     number = order.number
     assert sorted(order.shipments.values_list("cooperative__partner__name", flat=True)) == sorted(

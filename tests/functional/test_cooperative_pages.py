@@ -55,15 +55,17 @@ def test_products_of_a_cooperative_that_is_not_approved_are_not_sold(client, sta
     assert "Mật ong rừng" not in _text(client.get(reverse("basket:summary")))
 
 
-def test_catalogue_filters_by_minimum_stars(client, cooperative):
+def test_catalogue_filters_by_the_chosen_star_ratings(client, cooperative):
     three = ocop_product(cooperative=cooperative, title="Gạo nếp", price=60000)
     five = ocop_product(cooperative=cooperative, title="Chè Shan", price=400000)
     ocop_certificate(product=three, stars=3)
     ocop_certificate(product=five, stars=5)
 
-    response = client.get(reverse("catalogue:index"), {"stars": "4"})
+    response = client.get(reverse("catalogue:index"), {"stars": ["4", "5"]})
 
     assert [p.pk for p in response.context["products"]] == [five.pk]
+    response = client.get(reverse("catalogue:index"), {"stars": "4"})
+    assert list(response.context["products"]) == []
 
 
 def test_catalogue_filters_by_province(client, cooperative):

@@ -63,6 +63,36 @@ class Command(BaseCommand):
             )
         for line in notes:
             self.stdout.write(line)
+        self._measure_search(client, requests, baseline)
+
+    def _measure_search(self, client, requests, baseline):
+        """Measure a faceted search and a suggestion, on the search server and the database."""
+        from django.test import override_settings
+
+        from search import connection as search_connection
+
+        pages = [
+            ("search", "/shop/search/?q=che+thai+nguyen&stars=4&stars=5&in_stock=1"),
+            ("suggest", "/shop/search/suggest/?q=mat+o"),
+        ]
+        if not search_connection.is_configured():
+            self.stdout.write("Search server: ES_URL is not set; search pages use the database.")
+            return
+        rows = {}
+        # A generous timeout: measure the search server's own time, not the fallback's.
+        for engine, es_url in (("es", settings.ES_URL), ("db", "")):
+            with override_settings(ES_URL=es_url, ES_TIMEOUT=30):
+                search_connection.breaker_reset()
+                for name, url in pages:
+                    rows[name, engine] = self._measure(client, url, requests)
+        for name, url in pages:
+            for engine, label in (("es", ""), ("db", " (db)")):
+                queries, median = rows[name, engine]
+                self.stdout.write(f"{name + label:<12} {queries:>8} {median * 1000:>10.2f} "
+                                  f"{median / baseline:>10.1f}  {url}")  # fmt: skip
+        for name, _url in pages:
+            ratio = rows[name, "es"][1] / rows[name, "db"][1]
+            self.stdout.write(f"{name}: search server ÷ database fallback = {ratio:.2f}")
 
     def _pages(self):
         product = (

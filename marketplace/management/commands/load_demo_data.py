@@ -1,9 +1,12 @@
 import sys
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from marketplace.demo.loader import demo_load, demo_reset
+from search import connection as search_connection
+from search import receivers as search_receivers
 
 BAR_WIDTH = 30
 
@@ -44,15 +47,31 @@ class Command(BaseCommand):
             raise CommandError("--scale and --orders take zero or a positive number.")
         self._interactive = sys.stdout.isatty() and options["verbosity"] > 0
         self._verbose = options["verbosity"] > 0
+        self.verbosity = options["verbosity"]
         if reset:
             self._say("Xoá dữ liệu demo cũ…")
-            demo_reset()
-        report = demo_load(scale=scale, orders=orders, on_step=self._step, on_item=self._item)
+            with search_receivers.paused():
+                demo_reset()
+        # One index rebuild at the end instead of a sync per product saved.
+        with search_receivers.paused():
+            report = demo_load(scale=scale, orders=orders, on_step=self._step, on_item=self._item)
+        self._search_index()
         if report.created:
             made = ", ".join(f"{count} {what}" for what, count in report.created.items())
             self._say(self.style.SUCCESS(f"Đã tạo: {made}."))
         else:
             self._say(self.style.SUCCESS("Dữ liệu demo đã đầy đủ, không có gì thay đổi."))
+
+    def _search_index(self):
+        """Rebuild the search index when there is a search server (ES_URL)."""
+        if not search_connection.is_configured():
+            return
+        self._say("Chỉ mục tìm kiếm (Elasticsearch)…")
+        try:
+            call_command("search_index", rebuild=True, verbosity=self.verbosity)
+        except CommandError as error:
+            # The shop still works from the database; say how to catch up later.
+            self.stderr.write(f"{error} Run `manage.py search_index --rebuild` later.")
 
     def _say(self, message):
         if self._verbose:

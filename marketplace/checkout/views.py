@@ -1,0 +1,186 @@
+"""Checkout views: a Vietnamese address, a choice of payment, and an order placed once."""
+
+from django import http
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views import generic
+from oscar.apps.checkout import exceptions
+from oscar.apps.checkout import views as oscar_views
+from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.core.loading import get_model
+
+from marketplace.checkout.forms import PaymentMethodForm
+from marketplace.checkout.services import basket_fingerprint
+from marketplace.links import absolute_url
+from marketplace.payments import gateway, selectors, services
+from marketplace.payments.models import Payment
+
+Order = get_model("order", "Order")
+
+IndexView = oscar_views.IndexView
+ShippingAddressView = oscar_views.ShippingAddressView
+UserAddressUpdateView = oscar_views.UserAddressUpdateView
+UserAddressDeleteView = oscar_views.UserAddressDeleteView
+ShippingMethodView = oscar_views.ShippingMethodView
+
+
+def payment_method_choices():
+    """Return the payment methods on offer: cards only when Stripe is set up."""
+    methods = [Payment.Method.COD, Payment.Method.VIETQR]
+    if gateway.stripe_enabled():
+        methods.append(Payment.Method.STRIPE)
+    return [(method.value, method.label) for method in methods]
+
+
+class PaymentMethodCapturedMixin:
+    def check_payment_data_is_captured(self, request):
+        method = self.checkout_session.payment_method()
+        if method not in dict(payment_method_choices()):
+            raise exceptions.FailedPreCondition(
+                url=reverse("checkout:payment-method"),
+                message=_("Hãy chọn cách thanh toán."),
+            )
+
+
+class PaymentMethodView(oscar_views.PaymentMethodView, generic.FormView):
+    """Choose cash on delivery, a VietQR transfer or a card; the choice is kept in the session."""
+
+    template_name = "oscar/checkout/payment_method.html"
+    form_class = PaymentMethodForm
+    success_url = reverse_lazy("checkout:preview")
+
+    def get(self, request, *args, **kwargs):
+        return generic.FormView.get(self, request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "methods": payment_method_choices()}
+
+    def get_initial(self):
+        return {"method": self.checkout_session.payment_method()}
+
+    def form_valid(self, form):
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return redirect(self.get_success_url())
+
+
+class PaymentDetailsView(PaymentMethodCapturedMixin, oscar_views.PaymentDetailsView):
+    """The preview and the placing of the order.
+
+    Nothing is charged before the order exists: COD and VietQR orders wait for their money;
+    a card order is committed, with its stock, before the buyer is sent to Stripe.
+    """
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            # No card details are ever typed here: the payment step is the method choice.
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        method = self.checkout_session.payment_method()
+        ctx["payment_method_label"] = dict(payment_method_choices()).get(method, "")
+        if ctx.get("order_total") is not None and ctx.get("shipping_method") is not None:
+            ctx["basket_fingerprint"] = self._fingerprint(
+                ctx["shipping_method"], ctx["order_total"]
+            )
+            ctx["posted_total"] = int(ctx["order_total"].incl_tax)
+        return ctx
+
+    def _fingerprint(self, shipping_method, order_total):
+        return basket_fingerprint(
+            basket=self.request.basket,
+            shipping_method_code=shipping_method.code,
+            order_total=order_total.incl_tax,
+            payment_method=self.checkout_session.payment_method(),
+        )
+
+    def handle_place_order_submission(self, request):
+        submission = self.build_submission()
+        expected = self._fingerprint(submission["shipping_method"], submission["order_total"])
+        posted_total = request.POST.get("order_total", "")
+        if request.POST.get("basket_fingerprint") != expected or posted_total != str(
+            int(submission["order_total"].incl_tax)
+        ):
+            return self.render_preview(
+                request,
+                error=_(
+                    "Giỏ hàng, giá hoặc phí giao hàng đã thay đổi so với trang bạn vừa xem. "
+                    "Chưa có đơn hàng nào được tạo: hãy kiểm tra lại rồi đặt hàng."
+                ),
+            )
+        return self.submit(**submission)
+
+    def get_initial_order_status(self, basket):
+        return services.initial_order_status(self.checkout_session.payment_method())
+
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
+        method = self.checkout_session.payment_method()
+        stripe_url = None
+        try:
+            # One transaction: the order, its stock, its payment and (for cards) the Stripe
+            # session. Stripe unreachable rolls everything back; the basket is thawed.
+            with transaction.atomic():
+                order = self.place_order(
+                    order_number=order_number,
+                    user=user,
+                    basket=basket,
+                    shipping_address=shipping_address,
+                    shipping_method=shipping_method,
+                    shipping_charge=shipping_charge,
+                    order_total=order_total,
+                    billing_address=billing_address,
+                    surcharges=surcharges,
+                    **kwargs,
+                )
+                payment = services.payment_create(order=order, method=method)
+                if method == Payment.Method.STRIPE:
+                    stripe_url = services.stripe_checkout_start(
+                        payment=payment,
+                        success_url=absolute_url(reverse("payments:stripe-return"))
+                        + "?session_id={CHECKOUT_SESSION_ID}",
+                        cancel_url=absolute_url(reverse("payments:stripe-cancel")),
+                    )
+                basket.submit()
+        except gateway.StripeUnavailable as error:
+            raise UnableToPlaceOrder(str(error)) from error
+        response = self.handle_successful_order(order)
+        if stripe_url:
+            return http.HttpResponseRedirect(stripe_url)
+        return response
+
+    def get_message_context(self, order):
+        ctx = super().get_message_context(order)
+        ctx.update(selectors.order_payment_context(order))
+        return ctx
+
+    def send_order_placed_email(self, order):
+        # The VietQR travels as an attached PNG too: mail clients block data: images.
+        from oscar.apps.checkout.mixins import OrderDispatcher, logger
+
+        attachments = selectors.order_qr_attachments(order)
+        dispatcher = OrderDispatcher(logger=logger)
+        dispatcher.send_order_placed_email_for_user(
+            order, self.get_message_context(order), attachments=attachments
+        )
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        ctx.update(selectors.order_payment_context(ctx["order"]))
+        return ctx

@@ -1,0 +1,323 @@
+"""Writes for payments: placing, confirming, collecting, refunding and expiring.
+
+Every change of a payment locks its row first (``select_for_update``): the buyer's redirect,
+Stripe's webhook and a staff member's click may arrive together, and exactly one of them
+may move the payment on.
+"""
+
+import datetime
+import logging
+from decimal import Decimal
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from marketplace.order.services import shipment_advance
+from marketplace.payments import gateway
+from marketplace.payments.models import CashCollection, Payment, Refund, WebhookEvent
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+Shipment = get_model("order", "Shipment")
+
+
+class OrderStatus:
+    """The values of Oscar's ``Order.status`` this marketplace writes (see selectors)."""
+
+    AWAITING_PAYMENT = "awaiting-payment"
+    AWAITING_COD = "awaiting-cod"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
+
+
+def initial_order_status(method):
+    """Return the status of a new order paid by ``method``."""
+    if method == Payment.Method.COD:
+        return OrderStatus.AWAITING_COD
+    return OrderStatus.AWAITING_PAYMENT
+
+
+def payment_create(*, order, method):
+    """Record how ``order`` will be paid; call it in the order's own transaction."""
+    payment = Payment(order=order, method=method, amount=order.total_incl_tax)
+    payment.full_clean()
+    payment.save()
+    return payment
+
+
+def _locked(payment):
+    return Payment.objects.select_for_update().select_related("order").get(pk=payment.pk)
+
+
+def payment_mark_paid(*, payment, by=None, stripe_payment_intent=""):
+    """Mark ``payment`` paid and its order with it; return ``(payment, changed)``.
+
+    Paying a paid payment changes nothing (``changed`` is False): a webhook replayed, a
+    redirect after the webhook, a second click. An expired or refunded payment cannot be
+    paid (ValidationError); Stripe money arriving for one is logged for staff to return.
+    """
+    with transaction.atomic():
+        payment = _locked(payment)
+        if payment.status == Payment.Status.PAID:
+            return payment, False
+        if payment.status != Payment.Status.PENDING:
+            raise ValidationError(
+                _("Đơn %(number)s không còn chờ thanh toán (%(status)s).")
+                % {"number": payment.order.number, "status": payment.get_status_display()}
+            )
+        payment.status = Payment.Status.PAID
+        payment.paid_at = timezone.now()
+        payment.confirmed_by = by
+        if stripe_payment_intent:
+            payment.stripe_payment_intent = stripe_payment_intent
+        payment.full_clean()
+        payment.save()
+        order = payment.order
+        order.status = OrderStatus.PAID
+        order.save(update_fields=["status"])
+    return payment, True
+
+
+def vietqr_confirm(*, order, by):
+    """Staff saw the transfer for ``order`` on the bank statement: mark it paid."""
+    if not (by.is_active and by.is_staff):
+        raise PermissionDenied(_("Chỉ ban quản trị chợ mới xác nhận được tiền chuyển khoản."))
+    payment = order.payment
+    if payment.method != Payment.Method.VIETQR:
+        raise ValidationError(_("Đơn này không thanh toán bằng chuyển khoản."))
+    return payment_mark_paid(payment=payment, by=by)
+
+
+def cod_collect(*, shipment, by):
+    """The cooperative handed its parcel over and took the cash; return the shipment.
+
+    A shipped parcel is marked delivered on the way. When every parcel of the order has
+    its cash collected, the order is paid.
+    """
+    order = shipment.order
+    payment = getattr(order, "payment", None)
+    if payment is None or payment.method != Payment.Method.COD:
+        raise ValidationError(_("Đơn này không thanh toán khi nhận hàng."))
+    _check_may_collect(shipment=shipment, by=by)
+    # One transaction: the parcel is not marked delivered unless its cash is recorded too.
+    with transaction.atomic():
+        shipment = Shipment.objects.select_for_update().get(pk=shipment.pk)
+        if shipment.status == Shipment.Status.SHIPPED:
+            shipment = shipment_advance(
+                shipment=shipment, to_status=Shipment.Status.DELIVERED, by=by
+            )
+        elif shipment.status != Shipment.Status.DELIVERED:
+            raise ValidationError(_("Chỉ thu tiền được khi kiện hàng đang giao hoặc đã giao."))
+        if CashCollection.objects.filter(shipment=shipment).exists():
+            return shipment
+        collection = CashCollection(shipment=shipment, collected_by=by)
+        collection.full_clean()
+        collection.save()
+        outstanding = order.shipments.exclude(status=Shipment.Status.CANCELLED).filter(
+            cash_collection__isnull=True
+        )
+        if not outstanding.exists():
+            payment_mark_paid(payment=payment, by=by)
+    return shipment
+
+
+def _check_may_collect(*, shipment, by):
+    from marketplace.order.selectors import user_is_cooperative_member
+
+    is_staff = by.is_active and by.is_staff
+    is_member = (
+        by.is_active
+        and shipment.cooperative_id is not None
+        and user_is_cooperative_member(user=by, cooperative=shipment.cooperative)
+    )
+    if not (is_staff or is_member):
+        raise PermissionDenied(_("Bạn không phụ trách kiện hàng này."))
+
+
+def stripe_checkout_start(*, payment, success_url, cancel_url):
+    """Open a Stripe Checkout Session for ``payment`` and remember its id; return its URL.
+
+    Call it inside the order's transaction: when Stripe cannot be reached the whole order
+    is rolled back and the buyer keeps the basket (``gateway.StripeUnavailable``).
+    """
+    session = gateway.checkout_session_create(
+        order_number=payment.order.number,
+        amount=payment.amount,
+        email=payment.order.email,
+        success_url=success_url,
+        cancel_url=cancel_url,
+        expires_at=timezone.now()
+        + datetime.timedelta(minutes=settings.PAYMENT_CARD_EXPIRY_MINUTES),
+    )
+    payment.stripe_session_id = session["id"]
+    payment.full_clean()
+    payment.save(update_fields=["stripe_session_id"])
+    return session["url"]
+
+
+def stripe_session_settle(*, session):
+    """Mark the order of a paid Checkout Session paid; return the payment or None.
+
+    Both the buyer's redirect and the webhook call this; whichever comes second changes
+    nothing. An unknown session (another shop's, or a deleted order) is logged.
+    """
+    payment = (
+        Payment.objects.filter(stripe_session_id=session.get("id", ""))
+        .select_related("order")
+        .first()
+    )
+    if payment is None:
+        logger.warning("Stripe session %s matches no order.", session.get("id"))
+        return None
+    if session.get("payment_status") != "paid":
+        return payment
+    try:
+        payment, _changed = payment_mark_paid(
+            payment=payment, stripe_payment_intent=session.get("payment_intent") or ""
+        )
+    except ValidationError:
+        logger.error(
+            "Stripe took payment for order %s, which no longer awaits it: refund it.",
+            payment.order.number,
+        )
+    return payment
+
+
+def stripe_event_handle(*, event):
+    """Handle a verified Stripe event once; return False when it was seen before.
+
+    The event id is stored with a unique constraint in the same transaction as its effect,
+    so a replay (or two deliveries at once) records nothing, and a failure leaves no trace
+    for Stripe's retry to trip over.
+    """
+    data = event["data"]["object"]
+    order_number = (data.get("metadata") or {}).get("order_number", "")
+    try:
+        with transaction.atomic():
+            WebhookEvent.objects.create(
+                event_id=event["id"], type=event["type"], order_number=order_number
+            )
+            if event["type"] in (
+                "checkout.session.completed",
+                "checkout.session.async_payment_succeeded",
+            ):
+                stripe_session_settle(session=data)
+            elif event["type"] == "checkout.session.expired":
+                payment = Payment.objects.filter(stripe_session_id=data.get("id", "")).first()
+                if payment is not None:
+                    order_expire(order=payment.order)
+                else:
+                    logger.warning("Stripe session %s matches no order.", data.get("id"))
+    except IntegrityError:
+        return False
+    return True
+
+
+def order_expire(*, order):
+    """Cancel an order whose card payment never came, returning its stock; return it.
+
+    Only a pending card payment expires; anything else is left as it is.
+    """
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().filter(order=order).first()
+        if payment is None or payment.status != Payment.Status.PENDING:
+            return order
+        if payment.method != Payment.Method.STRIPE:
+            return order
+        payment.status = Payment.Status.EXPIRED
+        payment.save(update_fields=["status"])
+        _order_cancel(order=order)
+    return order
+
+
+def _order_cancel(*, order):
+    for line in order.lines.select_related("stockrecord"):
+        if line.stockrecord_id and line.num_allocated:
+            line.stockrecord.cancel_allocation(line.num_allocated)
+            line.allocation_cancelled = True
+            line.save(update_fields=["allocation_cancelled"])
+    order.shipments.exclude(status=Shipment.Status.DELIVERED).update(
+        status=Shipment.Status.CANCELLED
+    )
+    order.status = OrderStatus.CANCELLED
+    order.save(update_fields=["status"])
+
+
+def orders_expire_abandoned(*, now=None):
+    """Expire every card order left unpaid longer than ``PAYMENT_CARD_EXPIRY_MINUTES``."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.PAYMENT_CARD_EXPIRY_MINUTES)
+    expired = []
+    for payment in Payment.objects.filter(
+        method=Payment.Method.STRIPE, status=Payment.Status.PENDING, created_at__lt=cutoff
+    ).select_related("order"):
+        order_expire(order=payment.order)
+        expired.append(payment.order)
+    return expired
+
+
+def refund_create(*, payment, amount, reason="", by):
+    """Give ``amount`` đồng of ``payment`` back; a card is refunded through Stripe.
+
+    Staff only; the amount must be positive and no more than what is left to refund.
+    COD and bank transfers are refunded by hand: this records that it was done.
+    """
+    if not (by.is_active and by.is_staff):
+        raise PermissionDenied(_("Chỉ ban quản trị chợ mới hoàn tiền được."))
+    amount = Decimal(amount)
+    if amount != amount.to_integral_value() or amount <= 0:
+        raise ValidationError(_("Số tiền hoàn phải là số đồng nguyên dương."))
+    with transaction.atomic():
+        payment = _locked(payment)
+        if payment.status not in (Payment.Status.PAID, Payment.Status.REFUNDED):
+            raise ValidationError(_("Chỉ hoàn tiền được cho đơn đã thanh toán."))
+        left = payment.amount - payment.amount_refunded
+        if amount > left:
+            raise ValidationError(
+                _("Chỉ còn hoàn được tối đa %(left)s ₫.")
+                % {"left": f"{int(left):,}".replace(",", ".")}
+            )
+        refund = Refund(payment=payment, amount=amount, reason=reason, created_by=by)
+        if payment.method == Payment.Method.STRIPE:
+            refund.stripe_refund_id = gateway.refund_create(
+                payment_intent=payment.stripe_payment_intent,
+                amount=amount,
+                idempotency_key=f"refund-{payment.pk}-{payment.refunds.count() + 1}",
+            )
+        refund.full_clean()
+        refund.save()
+        payment.amount_refunded += amount
+        if payment.amount_refunded == payment.amount:
+            payment.status = Payment.Status.REFUNDED
+            payment.order.status = OrderStatus.REFUNDED
+            payment.order.save(update_fields=["status"])
+        payment.full_clean()
+        payment.save()
+        if payment.order.email:
+            message = _refund_message(refund=refund, payment=payment)
+            transaction.on_commit(partial(send_mail, **message), robust=True)
+    return refund
+
+
+def _refund_message(*, refund, payment):
+    """Return the e-mail telling the buyer what was refunded (in the shop's language)."""
+    order = payment.order
+    context = {"order": order, "payment": payment, "refund": refund}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("payments/email/refund_subject.txt", context)
+        body = render_to_string("payments/email/refund_body.txt", context)
+    return {
+        "subject": " ".join(subject.split()),
+        "message": body,
+        "from_email": settings.DEFAULT_FROM_EMAIL,
+        "recipient_list": [order.email],
+    }

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from marketplace.payments import views
+
+app_name = "payments"
+
+urlpatterns = [
+    path("stripe/webhook/", views.StripeWebhookView.as_view(), name="stripe-webhook"),
+    path("stripe/return/", views.StripeReturnView.as_view(), name="stripe-return"),
+    path("stripe/cancel/", views.StripeCancelView.as_view(), name="stripe-cancel"),
+    path("staff/unpaid/", views.UnpaidOrdersView.as_view(), name="unpaid-orders"),
+    path(
+        "staff/transfers/<str:number>/confirm/",
+        views.TransferConfirmView.as_view(),
+        name="transfer-confirm",
+    ),
+    path("staff/orders/<str:number>/refund/", views.RefundView.as_view(), name="refund"),
+    path("cod/parcels/", views.CashParcelsView.as_view(), name="cash-parcels"),
+    path(
+        "cod/parcels/<int:shipment_id>/collect/",
+        views.CashCollectView.as_view(),
+        name="cash-collect",
+    ),
+]

@@ -1,0 +1,205 @@
+"""Payment pages: Stripe's webhook and return, staff lists, COD collection, refunds."""
+
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import TemplateView
+from oscar.core.loading import get_model
+
+from marketplace.access import StaffRequiredMixin, _SignInThenForbid, own_cooperative
+from marketplace.payments import gateway, selectors, services
+from marketplace.payments.forms import RefundForm
+from marketplace.payments.models import Payment
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+Shipment = get_model("order", "Shipment")
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class StripeWebhookView(View):
+    """Stripe's events: verified by signature (400 if not), each handled once."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not gateway.stripe_enabled():
+            return HttpResponse(status=404)
+        try:
+            event = gateway.webhook_event(
+                payload=request.body, signature=request.headers.get("Stripe-Signature", "")
+            )
+        except ValueError:
+            return HttpResponseBadRequest("invalid signature or payload")
+        try:
+            services.stripe_event_handle(event=event)
+        except (KeyError, TypeError):
+            logger.warning("Stripe event %s has an unexpected shape.", event.get("id"))
+        return HttpResponse(status=200)
+
+
+class StripeReturnView(View):
+    """The buyer is back from Stripe: settle the payment now if the webhook has not yet."""
+
+    def get(self, request):
+        session_id = request.GET.get("session_id", "")
+        payment = (
+            Payment.objects.filter(stripe_session_id=session_id).first() if session_id else None
+        )
+        if payment is None:
+            messages.error(request, _("Không tìm thấy đơn hàng của lần thanh toán này."))
+            return redirect("checkout:thank-you")
+        session = gateway.checkout_session_retrieve(session_id)
+        if session is not None:
+            payment = services.stripe_session_settle(session=session) or payment
+        payment.refresh_from_db()
+        if payment.is_paid:
+            messages.success(request, _("Đã nhận thanh toán thẻ. Cảm ơn bạn!"))
+        else:
+            messages.info(
+                request, _("Chúng tôi đang chờ Stripe xác nhận thanh toán; trang sẽ cập nhật sau.")
+            )
+        request.session["checkout_order_id"] = payment.order_id
+        return redirect("checkout:thank-you")
+
+
+class StripeCancelView(View):
+    def get(self, request):
+        messages.warning(
+            request,
+            _(
+                "Bạn chưa thanh toán thẻ. Đơn hàng được giữ trong thời gian ngắn rồi tự huỷ "
+                "và trả lại hàng vào kho."
+            ),
+        )
+        return redirect("checkout:thank-you")
+
+
+class UnpaidOrdersView(StaffRequiredMixin, TemplateView):
+    """Staff: COD orders whose cash is not all collected, and transfers not yet seen."""
+
+    template_name = "payments/unpaid_orders.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["cod_orders"] = selectors.unpaid_orders(method=Payment.Method.COD)
+        ctx["transfer_orders"] = selectors.unpaid_orders(method=Payment.Method.VIETQR)
+        return ctx
+
+
+class TransferConfirmView(StaffRequiredMixin, View):
+    """Staff saw the transfer on the bank statement: the order is paid."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, number):
+        order = get_object_or_404(Order, number=number, payment__isnull=False)
+        try:
+            _payment, changed = services.vietqr_confirm(order=order, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if changed:
+                messages.success(request, _("Đơn %(number)s: đã nhận tiền.") % {"number": number})
+            else:
+                messages.info(
+                    request, _("Đơn %(number)s đã được xác nhận trước đó.") % {"number": number}
+                )
+        return redirect("payments:unpaid-orders")
+
+
+class CooperativeOrStaffMixin(_SignInThenForbid):
+    def test_func(self):
+        user = self.request.user
+        if user.is_active and user.is_staff:
+            return True
+        return user.has_perm("partner.dashboard_access") and own_cooperative(user) is not None
+
+
+class CashParcelsView(CooperativeOrStaffMixin, TemplateView):
+    """A cooperative's COD parcels on their way: hand over, take the cash, tick it off."""
+
+    template_name = "payments/cash_parcels.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        shipments = (
+            Shipment.objects.filter(
+                order__payment__method=Payment.Method.COD,
+                order__payment__status=Payment.Status.PENDING,
+                cash_collection__isnull=True,
+                status__in=[Shipment.Status.SHIPPED, Shipment.Status.DELIVERED],
+            )
+            .select_related("order", "cooperative__partner")
+            .order_by("order__date_placed", "pk")
+        )
+        user = self.request.user
+        if not user.is_staff:
+            shipments = shipments.filter(cooperative__partner__users=user)
+        ctx["shipments"] = shipments
+        return ctx
+
+
+class CashCollectView(CooperativeOrStaffMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, shipment_id):
+        shipment = get_object_or_404(Shipment.objects.select_related("order"), pk=shipment_id)
+        try:
+            services.cod_collect(shipment=shipment, by=request.user)
+        except PermissionDenied:
+            raise
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Đơn %(number)s: đã giao và thu tiền.") % {"number": shipment.order.number},
+            )
+        return redirect("payments:cash-parcels")
+
+
+class RefundView(StaffRequiredMixin, View):
+    """Staff refund an order in full or in part (a card through Stripe)."""
+
+    def post(self, request, number):
+        order = get_object_or_404(Order, number=number, payment__isnull=False)
+        form = RefundForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+        else:
+            try:
+                services.refund_create(payment=order.payment, by=request.user, **form.cleaned_data)
+            except (ValidationError, gateway.StripeUnavailable) as error:
+                text = (
+                    " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                )
+                messages.error(request, text)
+            else:
+                messages.success(
+                    request, _("Đã hoàn tiền cho đơn %(number)s.") % {"number": number}
+                )
+        return redirect(reverse("payments:refund", kwargs={"number": number}))
+
+    def get(self, request, number):
+        from django.shortcuts import render
+
+        order = get_object_or_404(Order.objects.select_related("payment"), number=number)
+        payment = selectors.order_payment(order)
+        if payment is None:
+            raise PermissionDenied
+        return render(
+            request,
+            "payments/refund.html",
+            {"order": order, "payment": payment, "form": RefundForm()},
+        )

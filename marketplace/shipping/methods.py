@@ -1,0 +1,92 @@
+"""Shipping methods: one parcel per cooperative, priced by destination region and weight."""
+
+from decimal import ROUND_UP, Decimal
+
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.shipping.methods import *  # noqa: F403
+from oscar.apps.shipping.methods import Base
+from oscar.apps.shipping.scales import Scale
+from oscar.core import prices
+
+from marketplace.checkout.addresses import address_province_code, region_of
+
+# What a courier charges a parcel for its first kilogram, by how far it travels.
+FIRST_KG_FEE = {
+    "same_province": Decimal(20000),
+    "same_region": Decimal(30000),
+    "other_region": Decimal(40000),
+}
+# Each further half kilogram (or part of it).
+EXTRA_HALF_KG_FEE = Decimal(5000)
+# A product without a "weight" attribute (kg) counts as half a kilogram.
+DEFAULT_WEIGHT_KG = Decimal("0.5")
+
+
+def parcel_fee(*, origin_province, destination_province, weight_kg):
+    """Return the fee in đồng of one parcel of ``weight_kg`` between two provinces."""
+    if origin_province is not None and origin_province == destination_province:
+        distance = "same_province"
+    elif origin_province is not None and region_of(origin_province) == region_of(
+        destination_province
+    ):
+        distance = "same_region"
+    else:
+        distance = "other_region"
+    extra_kg = max(Decimal(weight_kg) - 1, Decimal(0))
+    extra_halves = (extra_kg * 2).to_integral_value(rounding=ROUND_UP)
+    return FIRST_KG_FEE[distance] + extra_halves * EXTRA_HALF_KG_FEE
+
+
+def basket_parcels(basket):
+    """Return ``{origin_province_code_or_None: weight_kg}``, one entry per cooperative.
+
+    Each cooperative packs and sends its own parcel (see marketplace.order.Shipment).
+    """
+    scale = Scale(attribute_code="weight", default_weight=DEFAULT_WEIGHT_KG)
+    parcels = {}
+    for line in basket.all_lines():
+        cooperative = line.product.cooperative if line.product.cooperative_id else None
+        key = cooperative.pk if cooperative else None
+        province = cooperative.province_code if cooperative else None
+        weight = scale.weigh_product(line.product) * line.quantity
+        origin, total = parcels.get(key, (province, Decimal(0)))
+        parcels[key] = (origin, total + weight)
+    return list(parcels.values())
+
+
+class CourierDelivery(Base):
+    """Delivery by courier to a Vietnamese address; ``speed`` scales the standard fee."""
+
+    is_tax_known = True
+    speed = Decimal(1)
+
+    def __init__(self, shipping_address=None):
+        self.destination = address_province_code(shipping_address)
+
+    def calculate(self, basket):
+        total = Decimal(0)
+        if self.destination is not None:
+            for origin, weight in basket_parcels(basket):
+                fee = parcel_fee(
+                    origin_province=origin,
+                    destination_province=self.destination,
+                    weight_kg=weight,
+                )
+                # Whole thousands of đồng, as couriers quote them.
+                total += (fee * self.speed / 1000).to_integral_value(rounding=ROUND_UP) * 1000
+        return prices.Price(
+            currency=basket.currency, excl_tax=total, incl_tax=total, tax=Decimal(0)
+        )
+
+
+class StandardDelivery(CourierDelivery):
+    code = "standard"
+    name = _("Giao tiêu chuẩn (3–5 ngày)")
+    description = _("Mỗi hợp tác xã gửi một kiện; phí theo nơi nhận và cân nặng.")
+
+
+class ExpressDelivery(CourierDelivery):
+    code = "express"
+    name = _("Giao nhanh (1–2 ngày)")
+    description = _("Gấp rưỡi phí giao tiêu chuẩn.")
+    speed = Decimal("1.5")

@@ -1,0 +1,109 @@
+"""What the search index holds: products and cooperatives, with Vietnamese analysis.
+
+Text fields are indexed three ways: as written (lowercased, diacritics kept) so an exact
+match ranks first; ``.folded`` without diacritics (ASCII folding turns "đ" into "d") so
+"che thai nguyen" finds "Chè Thái Nguyên"; ``.prefix`` as edge n-grams of the folded words
+for suggestions while typing, and ``.prefix_exact`` with diacritics, so "mâ" suggests
+"Mật ong" before "Mắm". Text is put into one Unicode form before indexing and
+before querying (``search.text.vi_normalize``).
+
+Index names come from ``ES_INDEX_PREFIX`` at run time: each document type is read
+through an alias (``ocop-products``) that points at a timestamped index, so a rebuild
+fills a new index and swaps the alias without downtime.
+"""
+
+from django.conf import settings
+from elasticsearch.dsl import (
+    Boolean,
+    Date,
+    Document,
+    Float,
+    Index,
+    Integer,
+    Keyword,
+    Long,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+vi_edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=20)
+vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
+vi_folded = analyzer("vi_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+vi_prefix = analyzer(
+    "vi_prefix", tokenizer="standard", filter=["lowercase", "asciifolding", vi_edge]
+)
+vi_prefix_exact = analyzer("vi_prefix_exact", tokenizer="standard", filter=["lowercase", vi_edge])
+
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def vi_text(**kwargs):
+    """Return a text field indexed as written, folded, and as prefixes of both."""
+    return Text(
+        analyzer=vi_exact,
+        fields={
+            "folded": Text(analyzer=vi_folded),
+            "prefix": Text(analyzer=vi_prefix, search_analyzer=vi_folded),
+            "prefix_exact": Text(analyzer=vi_prefix_exact, search_analyzer=vi_exact),
+        },
+        **kwargs,
+    )
+
+
+class ProductDocument(Document):
+    """A product on sale (approved cooperative, browsable)."""
+
+    title = vi_text()
+    # The title without diacritics: "Đ" sorts with "D", as Vietnamese readers expect.
+    title_sort = Keyword()
+    description = Text(analyzer=vi_exact, fields={"folded": Text(analyzer=vi_folded)})
+    categories = vi_text(multi=True)
+    # Every category the product is listed under, with their ancestors: a category page
+    # lists its subcategories' products too.
+    category_ids = Integer(multi=True)
+    # The categories the product is directly in: the category facet.
+    leaf_category_ids = Integer(multi=True)
+    cooperative = vi_text()
+    cooperative_slug = Keyword()
+    province_code = Integer()
+    province = vi_text()
+    # Stars of the best OCOP certificate valid at indexing time, and when it expires:
+    # searches ignore stars past that date, so an expired rating never shows as a facet.
+    ocop_stars = Integer()
+    ocop_expires_on = Date()
+    certifications = Keyword(multi=True)
+    price = Long()
+    in_stock = Boolean()
+    rating = Float()
+    popularity = Integer()
+    date_created = Date()
+    upc = Keyword()
+    # For suggestions: the product's address and price without a database query.
+    slug = Keyword(index=False)
+
+
+class CooperativeDocument(Document):
+    """An approved cooperative, for suggestions."""
+
+    name = vi_text()
+    slug = Keyword()
+    province_code = Integer()
+    province = vi_text()
+    product_count = Integer()
+
+
+DOCUMENTS = {"products": ProductDocument, "cooperatives": CooperativeDocument}
+
+
+def alias_name(kind):
+    """Return the alias that searches read for ``kind`` ("products" or "cooperatives")."""
+    return f"{settings.ES_INDEX_PREFIX}-{kind}"
+
+
+def index_body(kind):
+    """Return the settings and mappings of a new index for ``kind``."""
+    index = Index(alias_name(kind))
+    index.settings(**INDEX_SETTINGS)
+    index.document(DOCUMENTS[kind])
+    return index.to_dict()

@@ -1,0 +1,271 @@
+"""Filling the search index: full rebuilds behind an alias, and sync after each change."""
+
+import logging
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.utils import timezone
+from elasticsearch import NotFoundError
+from elasticsearch.helpers import bulk
+from oscar.core.loading import get_model
+from vietnam_provinces import Province
+
+from catalogue.selectors import product_cards
+from marketplace.partner.selectors import public_cooperatives
+from search.connection import SearchUnavailable, call
+from search.documents import alias_name, index_body
+from search.text import vi_fold, vi_normalize
+
+logger = logging.getLogger(__name__)
+
+Category = get_model("catalogue", "Category")
+Certificate = get_model("catalogue", "Certificate")
+Product = get_model("catalogue", "Product")
+
+# Product ids whose sync failed while the search server was away; retried with the next.
+RETRY_KEY = "search:retry-product-ids"
+# A bulk request of a rebuild may take longer than a shopper's ES_TIMEOUT.
+BULK_TIMEOUT = 60
+CHUNK_SIZE = 500
+
+
+def _province_name(code):
+    try:
+        return Province.from_code(code).name if code else ""
+    except ValueError:
+        return ""
+
+
+class CategoryTree:
+    """All categories in memory: names and ancestors without a query per product."""
+
+    def __init__(self):
+        self.by_id = {c.pk: c for c in Category.objects.only("pk", "path", "depth", "name")}
+        self._by_path = {c.path: c for c in self.by_id.values()}
+
+    def with_ancestors(self, category):
+        """Return ``category`` and its ancestors, root first."""
+        steplen = Category.steplen
+        paths = [category.path[: steplen * n] for n in range(1, category.depth + 1)]
+        return [self._by_path[p] for p in paths if p in self._by_path]
+
+
+def indexable_products():
+    """Return the products on sale with everything a document reads fetched in bulk."""
+    today = timezone.localdate()
+    valid = Certificate.objects.filter(
+        verified_at__isnull=False, issued_on__lte=today, expires_on__gte=today
+    )
+    return (
+        product_cards()
+        .select_related("stats")
+        .prefetch_related(
+            "categories", Prefetch("certificates", queryset=valid, to_attr="valid_certs")
+        )
+        .order_by("pk")
+    )
+
+
+def product_document(product, tree):
+    """Return the index document (a dict) of one product from ``indexable_products``."""
+    categories, category_ids = [], {}
+    for category in product.categories.all():
+        for node in tree.with_ancestors(category):
+            category_ids[node.pk] = node
+        categories.append(category)
+    ocop = max(
+        (c for c in product.valid_certs if c.kind == Certificate.Kind.OCOP),
+        key=lambda c: (c.stars or 0, c.expires_on),
+        default=None,
+    )
+    records = list(product.stockrecords.all())
+    prices = [int(r.price) for r in records if r.price is not None]
+    track_stock = product.product_class.track_stock if product.product_class else True
+    in_stock = bool(records) and (
+        not track_stock or any((r.net_stock_level or 0) > 0 for r in records)
+    )
+    cooperative = product.cooperative
+    stats = getattr(product, "stats", None)
+    return {
+        "title": vi_normalize(product.title),
+        "title_sort": vi_fold(product.title),
+        "description": vi_normalize(product.description),
+        "categories": [vi_normalize(c.name) for c in category_ids.values()],
+        "category_ids": list(category_ids),
+        "leaf_category_ids": [c.pk for c in categories],
+        "cooperative": vi_normalize(cooperative.partner.name) if cooperative else "",
+        "cooperative_slug": cooperative.slug if cooperative else None,
+        "province_code": product.origin_province_code,
+        "province": vi_normalize(_province_name(product.origin_province_code)),
+        "ocop_stars": ocop.stars if ocop else None,
+        "ocop_expires_on": ocop.expires_on.isoformat() if ocop else None,
+        "certifications": sorted({c.kind for c in product.valid_certs}),
+        "price": min(prices) if prices else None,
+        "in_stock": in_stock,
+        "rating": product.rating,
+        "popularity": (stats.num_purchases * 10 + stats.num_views) if stats else 0,
+        "date_created": product.date_created.isoformat(),
+        "upc": product.upc or None,
+        "slug": product.slug,
+    }
+
+
+def indexable_cooperatives():
+    """Return the approved cooperatives with how many products they sell."""
+    from django.db.models import Count, Q
+
+    return public_cooperatives().annotate(
+        product_count=Count(
+            "products", filter=Q(products__is_public=True, products__parent__isnull=True)
+        )
+    )
+
+
+def cooperative_document(cooperative):
+    """Return the index document of one cooperative from ``indexable_cooperatives``."""
+    return {
+        "name": vi_normalize(cooperative.partner.name),
+        "slug": cooperative.slug,
+        "province_code": cooperative.province_code,
+        "province": vi_normalize(_province_name(cooperative.province_code)),
+        "product_count": cooperative.product_count,
+    }
+
+
+def _chunks(queryset, size):
+    """Yield lists of objects from ``queryset``, ``size`` at a time, by primary key."""
+    last_pk = 0
+    while True:
+        chunk = list(queryset.filter(pk__gt=last_pk)[:size])
+        if not chunk:
+            return
+        yield chunk
+        last_pk = chunk[-1].pk
+
+
+def _actions(kind, index, source, progress):
+    tree = CategoryTree() if kind == "products" else None
+    for chunk in source:
+        for obj in chunk:
+            body = product_document(obj, tree) if tree else cooperative_document(obj)
+            yield {"_index": index, "_id": obj.pk, "_source": body}
+        if progress:
+            progress(kind, len(chunk))
+
+
+def index_rebuild(*, progress=None, chunk_size=CHUNK_SIZE):
+    """Build fresh indexes of products and cooperatives, then swap the aliases to them.
+
+    Searches keep reading the old indexes until the swap, which is one atomic alias
+    update; the old indexes are deleted after it. ``progress(kind, n)`` is called after
+    every ``n`` documents. Return ``{"products": count, "cooperatives": count}``.
+    Raise ``SearchUnavailable`` when the search server cannot be reached.
+    """
+    stamp = datetime.now().strftime("%Y%m%d%H%M%S%f")
+    sources = {
+        "products": _chunks(indexable_products(), chunk_size),
+        "cooperatives": _chunks(indexable_cooperatives().order_by("pk"), chunk_size),
+    }
+    counts = {}
+    for kind, source in sources.items():
+        alias = alias_name(kind)
+        new_index = f"{alias}-{stamp}"
+        counts[kind] = _index_fill(kind, new_index, source, progress, chunk_size)
+        _alias_swap(alias, new_index)
+    return counts
+
+
+def _index_fill(kind, index, source, progress, chunk_size):
+    """Create ``index`` and bulk-load ``source`` into it; return the document count."""
+    call(lambda es: es.indices.create(index=index, **index_body(kind)))
+    try:
+        count, _ = call(
+            lambda es: bulk(es, _actions(kind, index, source, progress), chunk_size=chunk_size),
+            timeout=BULK_TIMEOUT,
+        )
+        call(lambda es: es.indices.refresh(index=index))
+    except SearchUnavailable:
+        call_quietly(lambda es: es.indices.delete(index=index))
+        raise
+    return count
+
+
+def call_quietly(operation):
+    """Run ``operation`` against the search server, ignoring any failure."""
+    try:
+        call(operation)
+    except SearchUnavailable:
+        pass
+
+
+def _alias_swap(alias, new_index):
+    """Point ``alias`` at ``new_index`` only, then delete the indexes it pointed at."""
+
+    def current(es):
+        try:
+            return list(es.indices.get_alias(name=alias))
+        except NotFoundError:
+            return []
+
+    old = call(current)
+    # A plain index left under the alias name (an old layout) would block the alias.
+    if call(lambda es: es.indices.exists(index=alias)) and alias not in old and not old:
+        call(lambda es: es.indices.delete(index=alias))
+    actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    call(lambda es: es.indices.update_aliases(actions=actions))
+    for name in old:
+        if name != new_index:
+            call_quietly(lambda es, name=name: es.indices.delete(index=name))
+
+
+def products_sync(product_ids):
+    """Bring the index in line with the database for ``product_ids``.
+
+    A product still on sale is (re)indexed; one removed, hidden or whose cooperative is
+    no longer approved is deleted from the index. When the search server is away, the
+    ids are kept and retried with the next sync (a rebuild also catches up).
+    """
+    ids = set(product_ids) | set(cache.get(RETRY_KEY) or ())
+    if not ids:
+        return
+    try:
+        tree = CategoryTree()
+        found = {p.pk: p for p in indexable_products().filter(pk__in=ids)}
+        alias = alias_name("products")
+        actions = [
+            {"_index": alias, "_id": pk, "_source": product_document(product, tree)}
+            for pk, product in found.items()
+        ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
+        # A delete of a document the index never had answers 404: not an error here.
+        call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
+    except SearchUnavailable:
+        cache.set(RETRY_KEY, sorted(ids), timeout=None)
+        logger.warning("Search index sync postponed for %d products.", len(ids))
+        return
+    cache.delete(RETRY_KEY)
+
+
+def cooperatives_sync(cooperative_ids):
+    """Bring the index in line for ``cooperative_ids`` and every product they sell."""
+    ids = set(cooperative_ids)
+    if not ids:
+        return
+    products_sync(Product.objects.filter(cooperative__in=ids).values_list("pk", flat=True))
+    found = {c.pk: c for c in indexable_cooperatives().filter(pk__in=ids)}
+    alias = alias_name("cooperatives")
+    actions = [
+        {"_index": alias, "_id": pk, "_source": cooperative_document(coop)}
+        for pk, coop in found.items()
+    ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
+    try:
+        call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
+    except SearchUnavailable:
+        logger.warning("Search index sync of %d cooperatives failed.", len(ids))
+
+
+def index_refresh():
+    """Make every indexed change visible to searches now (tests, commands)."""
+    call(lambda es: es.indices.refresh(index=f"{alias_name('products')},"
+                                             f"{alias_name('cooperatives')}"))  # fmt: skip

@@ -1,0 +1,60 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search import connection, indexing
+
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search index: fill new timestamped indexes of products and "
+        "cooperatives, then swap the aliases to them (searches never see an empty index)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--rebuild", action="store_true", help="Build new indexes and swap the aliases."
+        )
+
+    def handle(self, *args, rebuild, **options):
+        if not rebuild:
+            raise CommandError("Say what to do: --rebuild.")
+        if not connection.is_configured():
+            raise CommandError("ES_URL is not set: there is no search server to index into.")
+        self._verbose = options["verbosity"] > 0
+        self._interactive = sys.stdout.isatty() and self._verbose
+        self._totals = {
+            "products": indexing.indexable_products().count(),
+            "cooperatives": indexing.indexable_cooperatives().count(),
+        }
+        self._done = dict.fromkeys(self._totals, 0)
+        connection.breaker_reset()
+        try:
+            counts = indexing.index_rebuild(progress=self._progress)
+        except connection.SearchUnavailable as error:
+            raise CommandError(
+                f"The search server did not answer ({error}). The old index, if any, is "
+                "still in use; run the command again once the server is back."
+            ) from error
+        if self._verbose:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Đã lập chỉ mục {counts['products']} sản phẩm và "
+                    f"{counts['cooperatives']} hợp tác xã."
+                )
+            )
+
+    def _progress(self, kind, count):
+        if not self._verbose:
+            return
+        self._done[kind] += count
+        done, total = self._done[kind], max(self._totals[kind], self._done[kind])
+        filled = BAR_WIDTH * done // max(total, 1)
+        bar = f"  {kind:<12} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}"
+        if self._interactive:
+            self.stdout.write(f"\r{bar}", ending="" if done < total else "\n")
+            self.stdout.flush()
+        else:
+            self.stdout.write(bar)

@@ -1,0 +1,319 @@
+"""Searches against the index: the product listing with facets, and suggestions.
+
+Each function raises ``search.connection.SearchUnavailable`` when the search server
+cannot answer; the views then serve the database listing instead.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from search.connection import SearchUnavailable, call
+from search.documents import alias_name
+from search.text import vi_normalize
+
+# Only the first words of a very long query count: the cost stays bounded.
+MAX_QUERY_WORDS = 8
+# Elasticsearch pages through at most this many hits (index.max_result_window).
+MAX_RESULT_WINDOW = 10_000
+
+# Price ranges of the price facet, in đồng: key, from, to (the end is excluded).
+PRICE_RANGES = [
+    ("0-100000", None, 100_000),
+    ("100000-200000", 100_000, 200_000),
+    ("200000-500000", 200_000, 500_000),
+    ("500000-", 500_000, None),
+]
+
+EXACT_FIELDS = ["title^4", "categories^2", "cooperative^2", "province^2", "description"]
+FOLDED_FIELDS = [
+    "title.folded^3",
+    "categories.folded^1.5",
+    "cooperative.folded^1.5",
+    "province.folded^1.5",
+    "description.folded^0.2",
+]
+
+
+class Sort:
+    """The orderings a shopper can choose."""
+
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    PRICE_ASC = "price-asc"
+    PRICE_DESC = "price-desc"
+    TITLE_ASC = "title-asc"
+    RATING = "rating"
+
+
+@dataclass
+class Filters:
+    """What a shopper selected; several values within a facet mean "any of them"."""
+
+    categories: list = field(default_factory=list)
+    provinces: list = field(default_factory=list)
+    stars: list = field(default_factory=list)
+    cooperatives: list = field(default_factory=list)
+    certifications: list = field(default_factory=list)
+    prices: list = field(default_factory=list)
+    in_stock: bool = False
+
+
+@dataclass
+class SearchResult:
+    ids: list
+    total: int
+    # Facet name → {value: count}, counted with every other facet's selection applied.
+    facets: dict
+    suggestion: str = ""
+
+
+def _words(query):
+    return " ".join(vi_normalize(query).split()[:MAX_QUERY_WORDS])
+
+
+def text_query(query, *, fuzzy=False):
+    """Return the relevance query for ``query`` (None for an empty query).
+
+    A product matches when every word is found in some field, with or without
+    diacritics; the last word may also be the start of a word (the shopper may still be
+    typing). Matches as written score above folded ones, and title words above words
+    in the description. ``fuzzy`` also accepts one typo in words of four letters or more
+    (two from seven): short Vietnamese syllables are too alike for typos to be allowed
+    on every search, so it is the second try when the first finds nothing.
+    """
+    words = _words(query).split()
+    if not words:
+        return None
+    per_word = []
+    for position, word in enumerate(words):
+        match = {"query": word, "fields": FOLDED_FIELDS}
+        if fuzzy:
+            match.update(fuzziness="AUTO:4,7", prefix_length=1)
+        alternatives = [{"multi_match": match}]
+        if position == len(words) - 1:
+            alternatives.append({"match": {"title.prefix": {"query": word, "boost": 0.5}}})
+        per_word.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
+    phrase = " ".join(words)
+    return {
+        "bool": {
+            "must": per_word,
+            "should": [
+                {
+                    "multi_match": {
+                        "query": phrase,
+                        "fields": EXACT_FIELDS,
+                        "operator": "and",
+                        "boost": 3,
+                    }
+                },  # fmt: skip
+                {"multi_match": {"query": phrase, "fields": EXACT_FIELDS, "boost": 1}},
+                {"match_phrase": {"title.folded": {"query": phrase, "boost": 2}}},
+            ],
+        }
+    }
+
+
+def _stars_valid():
+    return {"range": {"ocop_expires_on": {"gte": timezone.localdate().isoformat()}}}
+
+
+def _facet_clauses(filters):
+    """Return facet name → the filter clause for the shopper's selection in it."""
+    clauses = {}
+    if filters.categories:
+        clauses["category"] = {"terms": {"category_ids": filters.categories}}
+    if filters.provinces:
+        clauses["province"] = {"terms": {"province_code": filters.provinces}}
+    if filters.stars:
+        clauses["stars"] = {
+            "bool": {"filter": [{"terms": {"ocop_stars": filters.stars}}, _stars_valid()]}
+        }
+    if filters.cooperatives:
+        clauses["cooperative"] = {"terms": {"cooperative_slug": filters.cooperatives}}
+    if filters.certifications:
+        clauses["certification"] = {"terms": {"certifications": filters.certifications}}
+    if filters.prices:
+        ranges = []
+        for key, low, high in PRICE_RANGES:
+            if key in filters.prices:
+                bounds = {k: v for k, v in (("gte", low), ("lt", high)) if v is not None}
+                ranges.append({"range": {"price": bounds}})
+        clauses["price"] = {"bool": {"should": ranges, "minimum_should_match": 1}}
+    if filters.in_stock:
+        clauses["in_stock"] = {"term": {"in_stock": True}}
+    return clauses
+
+
+def _facet_aggs():
+    return {
+        "category": {"terms": {"field": "leaf_category_ids", "size": 50}},
+        "province": {"terms": {"field": "province_code", "size": 40}},
+        "stars": {
+            "filter": _stars_valid(),
+            "aggs": {"values": {"terms": {"field": "ocop_stars", "size": 3}}},
+        },
+        "cooperative": {"terms": {"field": "cooperative_slug", "size": 50}},
+        "certification": {"terms": {"field": "certifications", "size": 10}},
+        "price": {
+            "range": {
+                "field": "price",
+                "ranges": [
+                    {"key": key, **({"from": low} if low else {}), **({"to": high} if high else {})}
+                    for key, low, high in PRICE_RANGES
+                ],
+            }
+        },
+        "in_stock": {"filter": {"term": {"in_stock": True}}},
+    }
+
+
+def _sort(sort, has_query):
+    if sort == Sort.PRICE_ASC:
+        return [{"price": {"order": "asc", "missing": "_last"}}, "_score"]
+    if sort == Sort.PRICE_DESC:
+        return [{"price": {"order": "desc", "missing": "_last"}}, "_score"]
+    if sort == Sort.NEWEST:
+        return [{"date_created": "desc"}, "_score"]
+    if sort == Sort.RATING:
+        return [{"rating": {"order": "desc", "missing": "_last"}}, {"popularity": "desc"}]
+    if sort == Sort.TITLE_ASC:
+        return [{"title_sort": "asc"}, "_score"]
+    if has_query:
+        return ["_score", {"popularity": "desc"}]
+    return [{"popularity": "desc"}, {"date_created": "desc"}]
+
+
+def _buckets(aggregation):
+    inner = aggregation.get("values", aggregation)
+    if "buckets" in inner:
+        return {str(b["key"]): b["doc_count"] for b in inner["buckets"] if b["doc_count"]}
+    return {"1": aggregation["doc_count"]} if aggregation.get("doc_count") else {}
+
+
+def product_search(*, query="", category_id=None, filters=None, sort=Sort.RELEVANCE,
+                   offset=0, limit=24):  # fmt: skip
+    """Return a ``SearchResult``: one page of product ids, the hit count and facet counts.
+
+    Facets count with every *other* facet's selection applied (multi-select within a
+    facet); the hits have all selections applied (``post_filter``).
+    """
+    filters = filters or Filters()
+    result = _product_search(query, category_id, filters, sort, offset, limit, fuzzy=False)
+    if query.strip() and not result.total:
+        result = _product_search(query, category_id, filters, sort, offset, limit, fuzzy=True)
+        if not result.total:
+            suggestion = did_you_mean(query)
+            # Offer a spelling only when it finds something itself.
+            if suggestion and _count(text_query(suggestion, fuzzy=True)):
+                result.suggestion = suggestion
+    return result
+
+
+def _count(query):
+    response = call(lambda es: es.count(index=alias_name("products"), query=query))
+    return response["count"]
+
+
+def _product_search(query, category_id, filters, sort, offset, limit, *, fuzzy):
+    base = []
+    text = text_query(query, fuzzy=fuzzy)
+    if text:
+        base.append(text)
+    if category_id:
+        base.append({"term": {"category_ids": category_id}})
+    clauses = _facet_clauses(filters)
+    aggs = {}
+    for name, agg in _facet_aggs().items():
+        others = [clause for other, clause in clauses.items() if other != name]
+        aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": {"facet": agg}}
+    offset = max(0, min(offset, MAX_RESULT_WINDOW - limit))
+    body = {
+        "query": {"bool": {"must": base or [{"match_all": {}}]}},
+        "post_filter": {"bool": {"filter": list(clauses.values())}},
+        "aggs": aggs,
+        "from": offset,
+        "size": limit,
+        "track_total_hits": True,
+        "_source": False,
+        "sort": _sort(sort, bool(text)),
+    }
+    response = call(lambda es: es.search(index=alias_name("products"), body=body))
+    hits = response["hits"]
+    facets = {name: _buckets(response["aggregations"][name]["facet"]) for name in _facet_aggs()}
+    return SearchResult(
+        ids=[int(hit["_id"]) for hit in hits["hits"]], total=hits["total"]["value"], facets=facets
+    )
+
+
+def did_you_mean(query):
+    """Return a spelling the index knows for ``query`` ("" when there is none)."""
+    words = _words(query)
+    body = {
+        "size": 0,
+        "suggest": {
+            "spelling": {
+                "text": words,
+                "phrase": {
+                    "field": "title.folded",
+                    "size": 1,
+                    "max_errors": 3,
+                    # Vietnamese syllables are short: correct words from two letters on.
+                    "direct_generator": [
+                        {
+                            "field": "title.folded",
+                            "suggest_mode": "always",
+                            "min_word_length": 2,
+                            "prefix_length": 0,
+                            "max_edits": 2,
+                        }  # fmt: skip
+                    ],
+                },
+            }
+        },
+    }
+    response = call(lambda es: es.search(index=alias_name("products"), body=body))
+    options = response.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
+    suggestion = options[0]["text"] if options else ""
+    return suggestion if suggestion and suggestion != words.lower() else ""
+
+
+def suggestions(query, *, products=5, cooperatives=3):
+    """Return products and cooperatives whose names start like ``query``'s words."""
+    words = _words(query)
+    prefix = {"match": {"name.prefix": {"query": words, "operator": "and"}}}
+    searches = [
+        {"index": alias_name("products")},
+        {
+            "query": {
+                "bool": {
+                    "must": [{"match": {"title.prefix": {"query": words, "operator": "and"}}}],
+                    "should": [
+                        {"match": {"title": {"query": words, "boost": 2}}},
+                        {"match": {"title.prefix_exact": {"query": words, "operator": "and"}}},
+                    ],
+                }
+            },
+            "sort": ["_score", {"popularity": "desc"}],
+            "size": products,
+            "_source": ["title", "slug", "price", "cooperative", "leaf_category_ids"],
+            "aggs": {"categories": {"terms": {"field": "leaf_category_ids", "size": 3}}},
+        },
+        {"index": alias_name("cooperatives")},
+        {"query": prefix, "size": cooperatives, "_source": ["name", "slug", "province"]},
+    ]
+    product_response, cooperative_response = call(lambda es: es.msearch(searches=searches))[
+        "responses"
+    ]
+    for response in (product_response, cooperative_response):
+        if "error" in response:
+            raise SearchUnavailable(str(response["error"]))
+    return {
+        "products": [
+            {"id": int(h["_id"]), **h["_source"]} for h in product_response["hits"]["hits"]
+        ],
+        "category_ids": [
+            int(b["key"]) for b in product_response["aggregations"]["categories"]["buckets"]
+        ],
+        "cooperatives": [h["_source"] for h in cooperative_response["hits"]["hits"]],
+    }

@@ -1,0 +1,83 @@
+"""Keep the search index in line with the database after each committed change.
+
+Products, prices, stock, certificates and cooperatives change through Oscar's dashboard
+and order placement as well as through the project's services, so the index follows
+model signals (as haystack's signal processors do). Nothing is sent to the search server
+inside a transaction: ids are collected and synced once the transaction commits, and a
+rolled-back change is simply re-read from the database with the next sync.
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from oscar.core.loading import get_model
+
+from search import connection, indexing
+
+_pending = threading.local()
+
+
+@contextmanager
+def paused():
+    """Collect nothing inside the block (a bulk load followed by a rebuild)."""
+    _pending.paused = True
+    try:
+        yield
+    finally:
+        _pending.paused = False
+
+
+def _queue(kind, ids):
+    if not connection.is_configured() or getattr(_pending, "paused", False):
+        return
+    state = getattr(_pending, "ids", None)
+    if state is None:
+        state = _pending.ids = {"products": set(), "cooperatives": set()}
+    state[kind].update(i for i in ids if i)
+    transaction.on_commit(_flush)
+
+
+def _flush():
+    state = getattr(_pending, "ids", None)
+    if not state or not (state["products"] or state["cooperatives"]):
+        return  # An earlier callback of the same transaction synced everything.
+    products, cooperatives = state["products"], state["cooperatives"]
+    _pending.ids = None
+    indexing.cooperatives_sync(cooperatives)
+    indexing.products_sync(products)
+
+
+def product_changed(sender, instance, **kwargs):
+    _queue("products", [instance.pk, instance.parent_id])
+
+
+def product_part_changed(sender, instance, **kwargs):
+    """A stock record, certificate or category link changed: its product changed."""
+    _queue("products", [instance.product_id])
+
+
+def cooperative_changed(sender, instance, **kwargs):
+    _queue("cooperatives", [instance.pk])
+
+
+def partner_changed(sender, instance, **kwargs):
+    # The cooperative's name is its partner's name.
+    cooperative = getattr(instance, "cooperative", None) if instance.pk else None
+    if cooperative is not None:
+        _queue("cooperatives", [cooperative.pk])
+
+
+def connect():
+    """Connect the receivers (called once from the app's ``ready``)."""
+    for model, receiver in (
+        (get_model("catalogue", "Product"), product_changed),
+        (get_model("catalogue", "Certificate"), product_part_changed),
+        (get_model("catalogue", "ProductCategory"), product_part_changed),
+        (get_model("partner", "StockRecord"), product_part_changed),
+        (get_model("partner", "Cooperative"), cooperative_changed),
+        (get_model("partner", "Partner"), partner_changed),
+    ):
+        post_save.connect(receiver, sender=model, dispatch_uid=f"search-{model.__name__}-save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"search-{model.__name__}-del")
