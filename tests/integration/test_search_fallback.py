@@ -154,3 +154,63 @@ def test_without_a_configured_server_pages_use_the_database(client, products, se
     assert response.context["from_search_server"] is False
     assert [p.title for p in response.context["products"]] == ["Mật ong hoa nhãn"]
     assert not connection.is_available()
+
+
+@pytest.fixture
+def own_search_server(tmp_path, settings):
+    """A search server of this test's own (noida-db), which the test stops and starts."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    noida = str(Path(sys.executable).parent / "noida-db")
+    port = _free_port()
+    data_dir = str(tmp_path / "noida")
+
+    def up():
+        subprocess.run([noida, "up", "--only", "elasticsearch", "--host", "127.0.0.1",
+                        "--elasticsearch-port", str(port), "--data-dir", data_dir],
+                       check=True, capture_output=True)  # fmt: skip
+
+    def down():
+        subprocess.run([noida, "down", "--data-dir", data_dir], capture_output=True)
+
+    up()
+    settings.ES_URL = f"http://127.0.0.1:{port}"
+    connection.breaker_reset()
+    yield up, down
+    down()
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_stopping_the_server_mid_session_and_starting_it_again(
+    client, search_server, own_search_server, settings
+):
+    up, down = own_search_server
+    search_data.catalogue()
+    search_server.rebuild()
+    settings.ES_RETRY_SECONDS = 0  # try the server again at once once it is back
+    before = client.get(reverse("catalogue:index"))
+    assert before.context["from_search_server"] is True
+
+    down()
+    for response in _get_all(client):
+        assert response.status_code == 200
+    assert client.get(reverse("catalogue:index")).context["from_search_server"] is False
+
+    up()  # the same data directory: the index is still there
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        back = client.get(reverse("catalogue:index"))
+        if back.context["from_search_server"]:
+            break
+        time.sleep(0.2)
+    assert back.context["from_search_server"] is True
+    assert _province_counts(back)["Phú Thọ"] == 3
