@@ -51,9 +51,16 @@ def test_escape_closes_the_suggestions_and_enter_searches(page, live_server, sho
 def test_facets_narrow_the_results_on_a_phone(phone_page, live_server, shop):
     page = phone_page
     page.goto(live_server.url + "/shop/catalogue/")
+    # The search box is visible without opening the menu.
+    expect(page.locator("#id_q")).to_be_visible()
     expect(page.get_by_test_id("result-count")).to_contain_text("8 sản phẩm")
-    page.locator("[data-facet=province] a", has_text="Phú Thọ").click()
+    # On a phone the filters are folded away, so the products come first.
+    facet = page.locator("[data-facet=province] a", has_text="Phú Thọ")
+    expect(facet).to_be_hidden()
+    page.get_by_text("Lọc sản phẩm").click()
+    facet.click()
     expect(page.get_by_test_id("result-count")).to_contain_text("3 sản phẩm")
+    page.get_by_text("Lọc sản phẩm (1)").click()
     page.locator("[data-facet=stars] a", has_text="5 sao").click()
     expect(page.get_by_test_id("result-count")).to_contain_text("1 sản phẩm")
     expect(page.locator(".product-card__title")).to_have_text(["Chè xanh Phú Thọ"])
