@@ -57,7 +57,6 @@ class ProductDocument(Document):
     title = vi_text()
     # The title without diacritics: "Đ" sorts with "D", as Vietnamese readers expect.
     title_sort = Keyword()
-    description = Text(analyzer=vi_exact, fields={"folded": Text(analyzer=vi_folded)})
     categories = vi_text(multi=True)
     # Every category the product is listed under, with their ancestors: a category page
     # lists its subcategories' products too.
@@ -79,6 +78,9 @@ class ProductDocument(Document):
     popularity = Integer()
     date_created = Date()
     upc = Keyword()
+    # Title, categories, cooperative, province and description in one folded field: a
+    # query word may be in any of them, and one field is far cheaper to search than five.
+    search_text = Text(analyzer=vi_folded)
     # For suggestions: the product's address and price without a database query.
     slug = Keyword(index=False)
 

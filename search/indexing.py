@@ -90,7 +90,6 @@ def product_document(product, tree):
     return {
         "title": vi_normalize(product.title),
         "title_sort": vi_fold(product.title),
-        "description": vi_normalize(product.description),
         "categories": [vi_normalize(c.name) for c in category_ids.values()],
         "category_ids": list(category_ids),
         "leaf_category_ids": [c.pk for c in categories],
@@ -106,6 +105,17 @@ def product_document(product, tree):
         "rating": product.rating,
         "popularity": (stats.num_purchases * 10 + stats.num_views) if stats else 0,
         "date_created": product.date_created.isoformat(),
+        "search_text": " ".join(
+            vi_normalize(text)
+            for text in (
+                product.title,
+                *(c.name for c in category_ids.values()),
+                cooperative.partner.name if cooperative else "",
+                _province_name(product.origin_province_code),
+                product.description,
+            )
+            if text
+        ),
         "upc": product.upc or None,
         "slug": product.slug,
     }

@@ -25,14 +25,7 @@ PRICE_RANGES = [
     ("500000-", 500_000, None),
 ]
 
-EXACT_FIELDS = ["title^4", "categories^2", "cooperative^2", "province^2", "description"]
-FOLDED_FIELDS = [
-    "title.folded^3",
-    "categories.folded^1.5",
-    "cooperative.folded^1.5",
-    "province.folded^1.5",
-    "description.folded^0.2",
-]
+EXACT_FIELDS = ["title^4", "categories^2", "cooperative^2", "province^2"]
 
 
 class Sort:
@@ -75,39 +68,25 @@ def _words(query):
 def text_query(query, *, fuzzy=False):
     """Return the relevance query for ``query`` (None for an empty query).
 
-    A product matches when every word is found in some field, with or without
-    diacritics; the last word may also be the start of a word (the shopper may still be
-    typing). Matches as written score above folded ones, and title words above words
-    in the description. ``fuzzy`` also accepts one typo in words of four letters or more
-    (two from seven): short Vietnamese syllables are too alike for typos to be allowed
-    on every search, so it is the second try when the first finds nothing.
+    A product matches when every word is found, with or without diacritics, in its
+    title, categories, cooperative, province or description (``search_text``). Matches
+    as written score above folded ones, title words above the rest. ``fuzzy`` also
+    accepts one typo in words of four letters or more (two from seven): short Vietnamese
+    syllables are too alike for typos to be allowed on every search, so it is the second
+    try when the first finds nothing.
     """
-    words = _words(query).split()
-    if not words:
+    phrase = _words(query)
+    if not phrase:
         return None
-    per_word = []
-    for position, word in enumerate(words):
-        match = {"query": word, "fields": FOLDED_FIELDS}
-        if fuzzy:
-            match.update(fuzziness="AUTO:4,7", prefix_length=1)
-        alternatives = [{"multi_match": match}]
-        if position == len(words) - 1:
-            alternatives.append({"match": {"title.prefix": {"query": word, "boost": 0.5}}})
-        per_word.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
-    phrase = " ".join(words)
+    every_word = {"query": phrase, "operator": "and"}
+    if fuzzy:
+        every_word.update(fuzziness="AUTO:4,7", prefix_length=1)
     return {
         "bool": {
-            "must": per_word,
+            "must": [{"match": {"search_text": every_word}}],
             "should": [
-                {
-                    "multi_match": {
-                        "query": phrase,
-                        "fields": EXACT_FIELDS,
-                        "operator": "and",
-                        "boost": 3,
-                    }
-                },  # fmt: skip
-                {"multi_match": {"query": phrase, "fields": EXACT_FIELDS, "boost": 1}},
+                {"multi_match": {"query": phrase, "fields": EXACT_FIELDS, "boost": 3}},
+                {"match": {"title.folded": {"query": phrase, "boost": 2}}},
                 {"match_phrase": {"title.folded": {"query": phrase, "boost": 2}}},
             ],
         }
