@@ -7,7 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -27,6 +27,13 @@ urlpatterns = [
     path("shop/dashboard/batches/", include("traceability.dashboard_urls")),
     path("shop/dashboard/cooperatives/", include("marketplace.partner.dashboard_urls")),
     path("shop/payments/", include("marketplace.payments.urls")),
+    # Oscar's dashboard takes some primary keys as <str:pk> and fails on a non-number
+    # (ValueError, a 500): such addresses do not exist.
+    re_path(
+        r"^shop/dashboard/catalogue/(?:option|attribute-option-group)/[^/]*[^\d/][^/]*/",
+        views.page_not_found,
+    ),  # fmt: skip
+    re_path(r"^shop/dashboard/pages/(?:update|delete)/[^/]*[^\d/][^/]*/", views.page_not_found),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
 ]
 

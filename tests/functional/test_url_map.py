@@ -114,3 +114,15 @@ def test_signed_out_visitors_of_the_projects_dashboard_pages_are_sent_to_the_sig
 
     assert response.status_code == 302
     assert response["Location"].startswith("/shop/accounts/login/")
+
+
+@pytest.mark.parametrize("url", [
+    "/shop/dashboard/catalogue/option/abc/update/",
+    "/shop/dashboard/catalogue/option/1x/delete/",
+    "/shop/dashboard/catalogue/attribute-option-group/x/delete/",
+    "/shop/dashboard/pages/update/abc/",
+    "/shop/dashboard/pages/delete/-/",
+])  # fmt: skip
+def test_dashboard_addresses_with_a_non_numeric_key_are_404_not_500(client, staff_user, url):
+    client.force_login(staff_user)
+    assert client.get(url).status_code == 404
