@@ -23,6 +23,8 @@ class Payment(models.Model):
         PENDING = "pending", _("Chờ thanh toán")
         PAID = "paid", _("Đã thanh toán")
         EXPIRED = "expired", _("Hết hạn thanh toán")
+        # The card checkout could not open a Stripe session: the order was cancelled at once.
+        FAILED = "failed", _("Không mở được cổng thanh toán thẻ")
         REFUNDED = "refunded", _("Đã hoàn tiền")
 
     order = models.OneToOneField(

@@ -78,7 +78,10 @@ def order_buyer_status(order):
     payment = order_payment(order)
     if payment is not None and payment.status == Payment.Status.REFUNDED:
         code = "refunded"
-    elif payment is not None and payment.status == Payment.Status.EXPIRED:
+    elif payment is not None and payment.status in (
+        Payment.Status.EXPIRED,
+        Payment.Status.FAILED,
+    ):
         code = "cancelled"
     elif order.status == "cancelled":
         code = "cancelled"
@@ -101,6 +104,24 @@ def order_buyer_status(order):
         else:
             code = "paid"
     return code, BUYER_STATUS_LABELS[code]
+
+
+def order_is_unpaid_card_order(order):
+    """True for a card order whose money has not come (pending, failed or expired)."""
+    return (
+        Payment.objects.filter(order_id=order.pk, method=Payment.Method.STRIPE)
+        .exclude(status__in=[Payment.Status.PAID, Payment.Status.REFUNDED])
+        .exists()
+    )
+
+
+def buyer_orders(queryset):
+    """Return ``queryset`` without the card checkouts that never reached Stripe.
+
+    Such an order was cancelled the moment it was placed (``card_checkout_abandon``); for
+    the buyer it never existed: they were sent back to their basket.
+    """
+    return queryset.exclude(payment__status=Payment.Status.FAILED)
 
 
 def unpaid_orders(*, method):

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.order.services import shipment_advance
+from marketplace.order.services import shipment_advance, shipments_notify_cooperatives
 from marketplace.payments import gateway
 from marketplace.payments.models import CashCollection, Payment, Refund, WebhookEvent
 
@@ -84,6 +84,9 @@ def payment_mark_paid(*, payment, by=None, stripe_payment_intent=""):
         order = payment.order
         order.status = OrderStatus.PAID
         order.save(update_fields=["status"])
+        if payment.method == Payment.Method.STRIPE:
+            # Cooperatives hear of a card order only now (see shipments_create_for_order).
+            transaction.on_commit(partial(shipments_notify_cooperatives, order=order), robust=True)
     return payment, True
 
 
@@ -146,8 +149,9 @@ def _check_may_collect(*, shipment, by):
 def stripe_checkout_start(*, payment, success_url, cancel_url):
     """Open a Stripe Checkout Session for ``payment`` and remember its id; return its URL.
 
-    Call it inside the order's transaction: when Stripe cannot be reached the whole order
-    is rolled back and the buyer keeps the basket (``gateway.StripeUnavailable``).
+    Call it *after* the order's transaction has committed: no stock row stays locked while
+    Stripe answers. When Stripe cannot be reached (``gateway.StripeUnavailable``), undo the
+    order with ``card_checkout_abandon``.
     """
     session = gateway.checkout_session_create(
         order_number=payment.order.number,
@@ -250,6 +254,27 @@ def _order_cancel(*, order):
     )
     order.status = OrderStatus.CANCELLED
     order.save(update_fields=["status"])
+
+
+def card_checkout_abandon(*, order):
+    """Cancel a card order whose Stripe session could not be opened; return it.
+
+    The second transaction of a failed card checkout: the payment is marked failed, the
+    stock goes back and the parcels are cancelled, together. The buyer never reached
+    Stripe, so no money can arrive for it; the order stays for staff to see, but not in
+    the buyer's account (``selectors.buyer_orders``). Anything but a pending card payment
+    is left as it is.
+    """
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().filter(order=order).first()
+        if payment is None or payment.method != Payment.Method.STRIPE:
+            return order
+        if payment.status != Payment.Status.PENDING:
+            return order
+        payment.status = Payment.Status.FAILED
+        payment.save(update_fields=["status"])
+        _order_cancel(order=order)
+    return order
 
 
 def orders_expire_abandoned(*, now=None):
