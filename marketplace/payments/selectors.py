@@ -139,3 +139,18 @@ def unpaid_orders(*, method):
         )
         .order_by("date_placed")
     )
+
+
+def statement_report(results):
+    """Return the context of an import's report: counts, and the lines needing a look."""
+    if results is None:
+        return {"results": None}
+    counts = {}
+    for result in results:
+        counts[result.label] = counts.get(result.label, 0) + 1
+    return {
+        "results": results,
+        "paid_count": sum(1 for r in results if r.outcome == "paid"),
+        "outcome_counts": sorted(counts.items()),
+        "attention": [r for r in results if r.needs_attention],
+    }

@@ -7,20 +7,21 @@ may move the payment on.
 
 import datetime
 import logging
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.order.services import shipment_advance, shipments_notify_cooperatives
-from marketplace.payments import gateway
+from marketplace.payments import gateway, statements
 from marketplace.payments.models import CashCollection, Payment, Refund, WebhookEvent
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def _locked(payment):
     return Payment.objects.select_for_update().select_related("order").get(pk=payment.pk)
 
 
-def payment_mark_paid(*, payment, by=None, stripe_payment_intent=""):
+def payment_mark_paid(*, payment, by=None, stripe_payment_intent="", bank_reference=""):
     """Mark ``payment`` paid and its order with it; return ``(payment, changed)``.
 
     Paying a paid payment changes nothing (``changed`` is False): a webhook replayed, a
@@ -79,6 +80,8 @@ def payment_mark_paid(*, payment, by=None, stripe_payment_intent=""):
         payment.confirmed_by = by
         if stripe_payment_intent:
             payment.stripe_payment_intent = stripe_payment_intent
+        if bank_reference:
+            payment.bank_reference = bank_reference
         payment.full_clean()
         payment.save()
         order = payment.order
@@ -98,6 +101,101 @@ def vietqr_confirm(*, order, by):
     if payment.method != Payment.Method.VIETQR:
         raise ValidationError(_("Đơn này không thanh toán bằng chuyển khoản."))
     return payment_mark_paid(payment=payment, by=by)
+
+
+class StatementOutcome(models.TextChoices):
+    """What importing one line of a bank statement did."""
+
+    PAID = "paid", _("Đã ghi nhận thanh toán")
+    ALREADY_IMPORTED = "already_imported", _("Đã nhập trước đó")
+    CONFIRMED_BY_HAND = "confirmed_by_hand", _("Đã được xác nhận tay trước đó")
+    DUPLICATE = "duplicate", _("Trùng mã giao dịch trong tệp")
+    UNMATCHED = "unmatched", _("Không tìm thấy số đơn hàng trong nội dung")
+    AMBIGUOUS = "ambiguous", _("Nội dung có nhiều số đơn hàng")
+    MISMATCHED = "mismatched", _("Số tiền không khớp")
+    NOT_TRANSFER = "not_transfer", _("Đơn không thanh toán bằng chuyển khoản")
+    ALREADY_PAID = "already_paid", _("Đơn đã thanh toán trước đó: kiểm tra, có thể phải trả lại")
+    NOT_PENDING = "not_pending", _("Đơn không còn chờ thanh toán: kiểm tra, có thể phải trả lại")
+
+
+@dataclass(frozen=True)
+class StatementLineResult:
+    line: statements.StatementLine
+    outcome: str
+    order_number: str = ""
+    expected_amount: Decimal | None = None
+
+    @property
+    def label(self):
+        return StatementOutcome(self.outcome).label
+
+    @property
+    def needs_attention(self):
+        return self.outcome not in (
+            StatementOutcome.PAID,
+            StatementOutcome.ALREADY_IMPORTED,
+            StatementOutcome.CONFIRMED_BY_HAND,
+            StatementOutcome.DUPLICATE,
+        )
+
+
+def bank_statement_import(*, upload, by):
+    """Mark paid the VietQR orders a bank statement (CSV) shows the money for; return results.
+
+    A line pays an order when its description holds the order's number and its amount is
+    exactly the order's; everything else is reported for staff to look at. Importing the
+    same statement again pays nothing twice: each line's bank reference is kept on the
+    payment it paid. A bad file (``ValidationError``) changes nothing, and neither does a
+    failure half-way: all lines are applied in one transaction.
+    """
+    if not (by.is_active and by.is_staff):
+        raise PermissionDenied(_("Chỉ ban quản trị chợ mới nhập được sao kê ngân hàng."))
+    lines = statements.statement_read(upload)
+    results, references = [], set()
+    with transaction.atomic():
+        for line in lines:
+            results.append(_statement_line_apply(line=line, by=by, references=references))
+    return results
+
+
+def _statement_line_apply(*, line, by, references):
+    if line.reference in references:
+        return StatementLineResult(line, StatementOutcome.DUPLICATE)
+    references.add(line.reference)
+    earlier = Payment.objects.filter(bank_reference=line.reference).select_related("order").first()
+    if earlier is not None:
+        return StatementLineResult(line, StatementOutcome.ALREADY_IMPORTED, earlier.order.number)
+    orders = list(
+        Order.objects.filter(number__in=statements.order_numbers_in(line.description))
+        .select_related("payment")
+        .order_by("number")[:2]
+    )
+    if not orders:
+        return StatementLineResult(line, StatementOutcome.UNMATCHED)
+    if len(orders) > 1:
+        return StatementLineResult(line, StatementOutcome.AMBIGUOUS)
+    [order] = orders
+    payment = getattr(order, "payment", None)
+    if payment is None or payment.method != Payment.Method.VIETQR:
+        return StatementLineResult(line, StatementOutcome.NOT_TRANSFER, order.number)
+    if payment.amount != line.amount:
+        return StatementLineResult(
+            line, StatementOutcome.MISMATCHED, order.number, expected_amount=payment.amount
+        )
+    if payment.status == Payment.Status.PAID and not payment.bank_reference:
+        # Staff confirmed it by hand from this very transfer: keep its reference, so that
+        # a second transfer for the order is flagged rather than taken for this one.
+        Payment.objects.filter(pk=payment.pk, bank_reference="").update(
+            bank_reference=line.reference
+        )
+        return StatementLineResult(line, StatementOutcome.CONFIRMED_BY_HAND, order.number)
+    if payment.status == Payment.Status.PAID:
+        return StatementLineResult(line, StatementOutcome.ALREADY_PAID, order.number)
+    if payment.status != Payment.Status.PENDING:
+        return StatementLineResult(line, StatementOutcome.NOT_PENDING, order.number)
+    _payment, changed = payment_mark_paid(payment=payment, by=by, bank_reference=line.reference)
+    outcome = StatementOutcome.PAID if changed else StatementOutcome.ALREADY_PAID
+    return StatementLineResult(line, outcome, order.number)
 
 
 def cod_collect(*, shipment, by):
