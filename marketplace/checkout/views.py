@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 from marketplace.checkout.forms import PaymentMethodForm
 from marketplace.checkout.services import basket_fingerprint
 from marketplace.links import absolute_url
+from marketplace.mail import checkout_language
 from marketplace.payments import gateway, selectors, services
 from marketplace.payments.models import Payment
 
@@ -145,6 +146,7 @@ class PaymentDetailsView(PaymentMethodCapturedMixin, oscar_views.PaymentDetailsV
                 order_total=order_total,
                 billing_address=billing_address,
                 surcharges=surcharges,
+                language=checkout_language(),
                 **kwargs,
             )
             payment = services.payment_create(order=order, method=method)

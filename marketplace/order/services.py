@@ -7,13 +7,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.links import absolute_url
+from marketplace.mail import buyer_language, message_render
 from marketplace.order import selectors
 
 logger = logging.getLogger(__name__)
@@ -147,17 +147,10 @@ def _status_label(status):
         return status
 
 
-def _render_message(template_prefix, context, recipients):
-    # E-mails go out in the shop's own language, whoever's request triggered them.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        body = render_to_string(f"{template_prefix}_body.txt", context)
-    return {
-        "subject": " ".join(subject.split()),
-        "message": body,
-        "from_email": settings.DEFAULT_FROM_EMAIL,
-        "recipient_list": recipients,
-    }
+def _render_message(template_prefix, context, recipients, language=None):
+    return message_render(
+        template_prefix=template_prefix, context=context, recipients=recipients, language=language
+    )
 
 
 def _cooperative_new_order_message(*, shipment, lines):
@@ -204,4 +197,4 @@ def _customer_shipment_message(*, shipment):
         if order.user_id
         else "",
     }
-    return _render_message(template_prefix, context, [order.email])
+    return _render_message(template_prefix, context, [order.email], buyer_language(order))

@@ -15,11 +15,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.mail import buyer_language, message_render
 from marketplace.order.services import shipment_advance, shipments_notify_cooperatives
 from marketplace.payments import gateway, statements
 from marketplace.payments.models import CashCollection, Payment, Refund, WebhookEvent
@@ -432,15 +432,11 @@ def refund_create(*, payment, amount, reason="", by):
 
 
 def _refund_message(*, refund, payment):
-    """Return the e-mail telling the buyer what was refunded (in the shop's language)."""
+    """Return the e-mail telling the buyer what was refunded (in the buyer's language)."""
     order = payment.order
-    context = {"order": order, "payment": payment, "refund": refund}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("payments/email/refund_subject.txt", context)
-        body = render_to_string("payments/email/refund_body.txt", context)
-    return {
-        "subject": " ".join(subject.split()),
-        "message": body,
-        "from_email": settings.DEFAULT_FROM_EMAIL,
-        "recipient_list": [order.email],
-    }
+    return message_render(
+        template_prefix="payments/email/refund",
+        context={"order": order, "payment": payment, "refund": refund},
+        recipients=[order.email],
+        language=buyer_language(order),
+    )
