@@ -11,7 +11,7 @@ from oscar.apps.checkout import views as oscar_views
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
 
-from marketplace.checkout.forms import PaymentMethodForm
+from marketplace.checkout.forms import PaymentMethodForm, UserAddressForm
 from marketplace.checkout.services import basket_fingerprint
 from marketplace.links import absolute_url
 from marketplace.mail import checkout_language
@@ -22,9 +22,14 @@ Order = get_model("order", "Order")
 
 IndexView = oscar_views.IndexView
 ShippingAddressView = oscar_views.ShippingAddressView
-UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 ShippingMethodView = oscar_views.ShippingMethodView
+
+
+class UserAddressUpdateView(oscar_views.UserAddressUpdateView):
+    """Edit a saved address with the Vietnamese fields (province, commune/ward, phone)."""
+
+    form_class = UserAddressForm
 
 
 def payment_method_choices():

@@ -12,6 +12,18 @@ Order = get_model("order", "Order")
 Shipment = get_model("order", "Shipment")
 
 
+def order_status_label(status):
+    """Return the human label of an ``Order.status`` code; an unknown code as it is."""
+    from marketplace.payments.services import OrderStatus
+
+    if not status:
+        return "-"
+    try:
+        return OrderStatus(status).label
+    except ValueError:
+        return status
+
+
 def order_payment(order):
     """Return the order's payment, or None for orders placed before payments existed."""
     try:
@@ -147,7 +159,8 @@ def statement_report(results):
         return {"results": None}
     counts = {}
     for result in results:
-        counts[result.label] = counts.get(result.label, 0) + 1
+        label = str(result.label)
+        counts[label] = counts.get(label, 0) + 1
     return {
         "results": results,
         "paid_count": sum(1 for r in results if r.outcome == "paid"),

@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from marketplace.mail import buyer_language, message_render
@@ -30,14 +31,18 @@ Order = get_model("order", "Order")
 Shipment = get_model("order", "Shipment")
 
 
-class OrderStatus:
-    """The values of Oscar's ``Order.status`` this marketplace writes (see selectors)."""
+class OrderStatus(models.TextChoices):
+    """The values of Oscar's ``Order.status`` this marketplace writes, with staff's labels.
 
-    AWAITING_PAYMENT = "awaiting-payment"
-    AWAITING_COD = "awaiting-cod"
-    PAID = "paid"
-    CANCELLED = "cancelled"
-    REFUNDED = "refunded"
+    Oscar keeps the status as a bare string; templates show the label with the
+    ``order_status_label`` filter (``payment_tags``).
+    """
+
+    AWAITING_PAYMENT = "awaiting-payment", gettext_lazy("Chờ thanh toán")
+    AWAITING_COD = "awaiting-cod", gettext_lazy("Chờ giao, thu tiền khi nhận (COD)")
+    PAID = "paid", gettext_lazy("Đã thanh toán")
+    CANCELLED = "cancelled", gettext_lazy("Đã huỷ")
+    REFUNDED = "refunded", gettext_lazy("Đã hoàn tiền")
 
 
 def initial_order_status(method):
@@ -106,16 +111,22 @@ def vietqr_confirm(*, order, by):
 class StatementOutcome(models.TextChoices):
     """What importing one line of a bank statement did."""
 
-    PAID = "paid", _("Đã ghi nhận thanh toán")
-    ALREADY_IMPORTED = "already_imported", _("Đã nhập trước đó")
-    CONFIRMED_BY_HAND = "confirmed_by_hand", _("Đã được xác nhận tay trước đó")
-    DUPLICATE = "duplicate", _("Trùng mã giao dịch trong tệp")
-    UNMATCHED = "unmatched", _("Không tìm thấy số đơn hàng trong nội dung")
-    AMBIGUOUS = "ambiguous", _("Nội dung có nhiều số đơn hàng")
-    MISMATCHED = "mismatched", _("Số tiền không khớp")
-    NOT_TRANSFER = "not_transfer", _("Đơn không thanh toán bằng chuyển khoản")
-    ALREADY_PAID = "already_paid", _("Đơn đã thanh toán trước đó: kiểm tra, có thể phải trả lại")
-    NOT_PENDING = "not_pending", _("Đơn không còn chờ thanh toán: kiểm tra, có thể phải trả lại")
+    PAID = "paid", gettext_lazy("Đã ghi nhận thanh toán")
+    ALREADY_IMPORTED = "already_imported", gettext_lazy("Đã nhập trước đó")
+    CONFIRMED_BY_HAND = "confirmed_by_hand", gettext_lazy("Đã được xác nhận tay trước đó")
+    DUPLICATE = "duplicate", gettext_lazy("Trùng mã giao dịch trong tệp")
+    UNMATCHED = "unmatched", gettext_lazy("Không tìm thấy số đơn hàng trong nội dung")
+    AMBIGUOUS = "ambiguous", gettext_lazy("Nội dung có nhiều số đơn hàng")
+    MISMATCHED = "mismatched", gettext_lazy("Số tiền không khớp")
+    NOT_TRANSFER = "not_transfer", gettext_lazy("Đơn không thanh toán bằng chuyển khoản")
+    ALREADY_PAID = (
+        "already_paid",
+        gettext_lazy("Đơn đã thanh toán trước đó: kiểm tra, có thể phải trả lại"),
+    )
+    NOT_PENDING = (
+        "not_pending",
+        gettext_lazy("Đơn không còn chờ thanh toán: kiểm tra, có thể phải trả lại"),
+    )
 
 
 @dataclass(frozen=True)
