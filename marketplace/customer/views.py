@@ -1,8 +1,10 @@
-"""The buyer's account: a card checkout that never reached Stripe is not the buyer's order."""
+"""The buyer's account: orders (without card checkouts that never reached Stripe) and
+Vietnamese addresses."""
 
 from django.http import Http404
 from oscar.apps.customer import views as oscar_views
 
+from marketplace.checkout.forms import UserAddressForm
 from marketplace.payments.selectors import buyer_orders
 
 
@@ -17,3 +19,13 @@ class OrderDetailView(oscar_views.OrderDetailView):
         if not buyer_orders(type(order)._default_manager.filter(pk=order.pk)).exists():
             raise Http404
         return order
+
+
+class AddressCreateView(oscar_views.AddressCreateView):
+    """The address book speaks the 2025 units too: province, commune/ward, phone."""
+
+    form_class = UserAddressForm
+
+
+class AddressUpdateView(oscar_views.AddressUpdateView):
+    form_class = UserAddressForm

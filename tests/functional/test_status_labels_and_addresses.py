@@ -96,3 +96,18 @@ def test_a_saved_address_with_a_ward_of_another_province_is_refused(
     assert "không thuộc tỉnh/thành phố đã chọn" in _text(response)
     saved_address.refresh_from_db()
     assert saved_address.state == "Thành phố Hà Nội"
+
+
+def test_the_address_book_adds_an_address_with_the_vietnamese_fields(client, customer):
+    client.force_login(customer)
+    url = reverse("customer:address-create")
+
+    assert 'name="ward_code"' in _text(client.get(url))
+    response = client.post(url, steps.ADDRESS)
+
+    assert response.status_code == 302, _text(response)[:2000]
+    address = UserAddress.objects.get(user=customer)
+    assert (address.first_name, address.last_name) == ("Nguyễn", "Thị Lan")
+    assert (address.line4, address.state, address.country_id) == (
+        "Phường Hoàn Kiếm", "Thành phố Hà Nội", "VN",
+    )  # fmt: skip
