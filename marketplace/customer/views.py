@@ -29,3 +29,21 @@ class AddressCreateView(oscar_views.AddressCreateView):
 
 class AddressUpdateView(oscar_views.AddressUpdateView):
     form_class = UserAddressForm
+
+
+class _HideFailedCardCheckouts:
+    def get_object(self, *args, **kwargs):
+        order = super().get_object(*args, **kwargs)
+        if order is None:
+            return None
+        if not buyer_orders(type(order)._default_manager.filter(pk=order.pk)).exists():
+            return None
+        return order
+
+
+class AnonymousOrderFormView(_HideFailedCardCheckouts, oscar_views.AnonymousOrderFormView):
+    """A guest's order by the link in the e-mail; a failed card checkout is not found."""
+
+
+class AnonymousOrderDetailView(_HideFailedCardCheckouts, oscar_views.AnonymousOrderDetailView):
+    pass

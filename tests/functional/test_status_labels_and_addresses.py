@@ -111,3 +111,21 @@ def test_the_address_book_adds_an_address_with_the_vietnamese_fields(client, cus
     assert (address.line4, address.state, address.country_id) == (
         "Phường Hoàn Kiếm", "Thành phố Hà Nội", "VN",
     )  # fmt: skip
+
+
+def test_a_guest_following_the_status_link_reads_where_the_order_stands(client, tea):
+    steps.place_order(client, steps.checkout(client, [(tea, 1)], method="vietqr"))
+    order = Order.objects.get()
+    session = client.session
+    session["anon_order_email"] = order.email  # Oscar asks the guest for it first
+    session.save()
+
+    url = reverse(
+        "customer:anon-order",
+        kwargs={"order_number": order.number, "hash": order.verification_hash()},
+    )
+    page = _text(client.get(url))
+
+    assert '<strong class="order-buyer-status">Chờ thanh toán</strong>' in page
+    assert 'class="vietqr-image' in page
+    assert "awaiting-payment" not in page

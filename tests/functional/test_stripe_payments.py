@@ -223,6 +223,25 @@ def test_stripe_unreachable_cancels_the_order_returns_its_stock_and_reopens_the_
     assert [(m.to, m.subject) for m in mail.outbox] == []
 
 
+def test_a_guests_failed_card_checkout_is_not_found_by_the_status_link(client, stripe_server, tea):
+    form = steps.checkout(client, [(tea, 1)], method="stripe")
+    stripe_server.reachable = False
+    steps.place_order(client, form)
+    order = Order.objects.get()
+    session = client.session
+    session["anon_order_email"] = order.email
+    session.save()
+
+    response = client.get(
+        reverse(
+            "customer:anon-order",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        )
+    )
+
+    assert response.status_code == 302 and "order-status-form" in response.url
+
+
 def test_the_basket_reopened_after_stripe_failed_can_be_paid_under_a_new_number(
     client, stripe_server, tea
 ):
