@@ -186,3 +186,10 @@ def test_only_staff_may_import_a_statement(client, customer, tea_user, tea):
     client.logout()
     assert import_file(client, csv_upload(upload)).status_code == 302  # to the login page
     assert Payment.objects.get().status == Payment.Status.PENDING
+
+
+def test_staff_reach_the_import_from_the_dashboard_menu(staff_client):
+    menu = _text(staff_client.get(reverse("dashboard:index")))
+
+    assert f'href="{URL}"' in menu
+    assert f'href="{reverse("payments:unpaid-orders")}"' in menu
