@@ -40,6 +40,16 @@ def test_staff_see_the_order_status_as_a_label_in_the_dashboard(
         assert ">awaiting-cod<" not in page
 
 
+def test_staff_see_a_customers_orders_with_status_labels(client, tea, customer, staff_user):
+    client.force_login(customer)
+    steps.place_order(client, steps.checkout(client, [(tea, 1)], method="vietqr", guest=False))
+    client.force_login(staff_user)
+
+    page = _text(client.get(reverse("dashboard:user-detail", args=[customer.pk])))
+
+    assert '<span class="order-status" title="awaiting-payment">Chờ thanh toán</span>' in page
+
+
 @pytest.fixture
 def saved_address(customer):
     from marketplace.checkout.forms import vietnam
