@@ -155,11 +155,15 @@ def test_a_card_checkout_goes_to_stripe_in_vnd_and_a_signed_webhook_marks_it_pai
     base = live_server.url
     log_in(page, base, CUSTOMER_EMAIL, CUSTOMER_PASSWORD)
     add_to_basket(page, base, TEA)
+    visited = []
+    page.on("request", lambda request: visited.append(request.url))
 
     check_out(page, base, "Thẻ ngân hàng quốc tế (Stripe)")
 
     order = Order.objects.get(user__email=CUSTOMER_EMAIL)
     session_id = f"cs_test_{order.number}"
+    # Placing the order sent the browser to the session's URL.
+    assert stripe_keys.sessions[session_id]["url"] in visited
     [params] = stripe_keys.posted("/v1/checkout/sessions")
     assert order.currency == "VND"
     assert params["line_items[0][price_data][currency]"] == ["vnd"]
