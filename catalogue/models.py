@@ -1,6 +1,7 @@
 """The catalogue fork: OCOP product data and certificates on top of Oscar's catalogue."""
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -37,7 +38,28 @@ class Product(AbstractProduct):
         _("Hạn sử dụng (tháng)"), null=True, blank=True
     )
     storage = models.CharField(_("Bảo quản"), max_length=255, blank=True)
+    shipping_weight_kg = models.DecimalField(
+        _("Cân nặng khi gửi (kg)"),
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.001"))],
+        help_text=_("Cả bao bì, ví dụ 0,25. Để trống thì phí giao hàng tính 0,5 kg."),
+    )
     ingredients = models.TextField(_("Thành phần"), blank=True)
+
+    @property
+    def shipping_weight(self):
+        """Return the parcel weight of one unit in kg (a variant falls back on its parent).
+
+        None when nobody has weighed it; shipping then counts a default weight.
+        """
+        if self.shipping_weight_kg is not None:
+            return self.shipping_weight_kg
+        if self.parent_id is not None:
+            return self.parent.shipping_weight_kg
+        return None
 
     @property
     def origin_label(self):

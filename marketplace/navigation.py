@@ -53,6 +53,18 @@ def staff_entries():
     """Return the dashboard menu entries of staff's own review pages."""
     return [
         {
+            "label": _("Đơn chưa thanh toán"),
+            "icon": "fas fa-money-bill-wave",
+            "url_name": "payments:unpaid-orders",
+            "access_fn": staff_only,
+        },
+        {
+            "label": _("Nhập sao kê ngân hàng"),
+            "icon": "fas fa-file-invoice-dollar",
+            "url_name": "payments:bank-statement-import",
+            "access_fn": staff_only,
+        },
+        {
             "label": _("Xác minh chứng nhận"),
             "icon": "fas fa-certificate",
             "url_name": "certificate-review-list",

@@ -19,12 +19,16 @@ WEBHOOK_SECRET = "whsec_test_ocop"
 class StripeServer(HTTPClient):
     name = "stripe-stub"
 
-    def __init__(self):
+    def __init__(self, session_url="https://checkout.stripe.com/c/pay/{id}", only_sessions=False):
         super().__init__()
         self.requests = []
         self.sessions = {}
         self.refunds = []
         self.reachable = True
+        # Where the buyer is sent to pay (a browser test points it at the local server).
+        self.session_url = session_url
+        # Answer only the creation of Checkout Sessions; anything else is unreachable.
+        self.only_sessions = only_sessions
 
     def request(self, method, url, headers, post_data=None, *, _usage=None):
         params = parse_qs(post_data or "")
@@ -32,13 +36,15 @@ class StripeServer(HTTPClient):
         if not self.reachable:
             raise stripe.APIConnectionError("Network error: connection refused")
         path = url.split("api.stripe.com", 1)[-1].split("?")[0]
+        if self.only_sessions and not (method == "post" and path == "/v1/checkout/sessions"):
+            raise stripe.APIConnectionError("Network error: only session creation is stubbed")
         if method == "post" and path == "/v1/checkout/sessions":
             number = params["metadata[order_number]"][0]
             session_id = f"cs_test_{number}"
             self.sessions[session_id] = {
                 "id": session_id,
                 "object": "checkout.session",
-                "url": f"https://checkout.stripe.com/c/pay/{session_id}",
+                "url": self.session_url.format(id=session_id),
                 "currency": params["line_items[0][price_data][currency]"][0],
                 "amount_total": int(params["line_items[0][price_data][unit_amount]"][0]),
                 "payment_status": "unpaid",

@@ -11,6 +11,7 @@ from marketplace.partner.validators import normalise_vietnamese_phone
 
 Country = get_model("address", "Country")
 ShippingAddress = get_model("order", "ShippingAddress")
+UserAddress = get_model("address", "UserAddress")
 
 
 class ShippingAddressForm(forms.ModelForm):
@@ -52,11 +53,20 @@ class ShippingAddressForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         initial = kwargs.get("initial") or {}
+        instance = kwargs.get("instance")
+        if not initial.get("state") and instance is not None and instance.state:
+            # A saved address being edited: its names become the selects' codes.
+            initial = {
+                "first_name": instance.first_name,
+                "last_name": instance.last_name,
+                "state": instance.state,
+                "line4": instance.line4,
+            }
         if initial.get("state"):
             # Back from a later step: the session holds names, the selects want codes.
             province = addresses.province_code_by_name(initial["state"])
             kwargs["initial"] = {
-                **initial,
+                **(kwargs.get("initial") or {}),
                 "full_name": " ".join(
                     filter(None, [initial.get("first_name"), initial.get("last_name")])
                 ),
@@ -89,6 +99,17 @@ class ShippingAddressForm(forms.ModelForm):
             self.instance.postcode = ""
             self.instance.country = vietnam()
         return cleaned
+
+
+class UserAddressForm(ShippingAddressForm):
+    """A saved address of the address book, edited in checkout with the same 2025 fields."""
+
+    class Meta(ShippingAddressForm.Meta):
+        model = UserAddress
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
 
 
 def vietnam():

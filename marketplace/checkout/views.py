@@ -11,9 +11,10 @@ from oscar.apps.checkout import views as oscar_views
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
 
-from marketplace.checkout.forms import PaymentMethodForm
+from marketplace.checkout.forms import PaymentMethodForm, UserAddressForm
 from marketplace.checkout.services import basket_fingerprint
 from marketplace.links import absolute_url
+from marketplace.mail import checkout_language
 from marketplace.payments import gateway, selectors, services
 from marketplace.payments.models import Payment
 
@@ -21,9 +22,14 @@ Order = get_model("order", "Order")
 
 IndexView = oscar_views.IndexView
 ShippingAddressView = oscar_views.ShippingAddressView
-UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 ShippingMethodView = oscar_views.ShippingMethodView
+
+
+class UserAddressUpdateView(oscar_views.UserAddressUpdateView):
+    """Edit a saved address with the Vietnamese fields (province, commune/ward, phone)."""
+
+    form_class = UserAddressForm
 
 
 def payment_method_choices():
@@ -69,7 +75,8 @@ class PaymentDetailsView(PaymentMethodCapturedMixin, oscar_views.PaymentDetailsV
     """The preview and the placing of the order.
 
     Nothing is charged before the order exists: COD and VietQR orders wait for their money;
-    a card order is committed, with its stock, before the buyer is sent to Stripe.
+    a card order is committed, with its stock, before Stripe is asked for a session, and
+    cancelled again (its stock returned, the basket reopened) when Stripe cannot be reached.
     """
 
     def get(self, request, *args, **kwargs):
@@ -130,34 +137,41 @@ class PaymentDetailsView(PaymentMethodCapturedMixin, oscar_views.PaymentDetailsV
         **kwargs,
     ):
         method = self.checkout_session.payment_method()
+        # First transaction: the order, its stock (locked, checked, allocated) and its
+        # payment. It commits before Stripe is called, so no stock row stays locked while
+        # a remote API answers.
+        with transaction.atomic():
+            order = self.place_order(
+                order_number=order_number,
+                user=user,
+                basket=basket,
+                shipping_address=shipping_address,
+                shipping_method=shipping_method,
+                shipping_charge=shipping_charge,
+                order_total=order_total,
+                billing_address=billing_address,
+                surcharges=surcharges,
+                language=checkout_language(),
+                **kwargs,
+            )
+            payment = services.payment_create(order=order, method=method)
+            basket.submit()
         stripe_url = None
-        try:
-            # One transaction: the order, its stock, its payment and (for cards) the Stripe
-            # session. Stripe unreachable rolls everything back; the basket is thawed.
-            with transaction.atomic():
-                order = self.place_order(
-                    order_number=order_number,
-                    user=user,
-                    basket=basket,
-                    shipping_address=shipping_address,
-                    shipping_method=shipping_method,
-                    shipping_charge=shipping_charge,
-                    order_total=order_total,
-                    billing_address=billing_address,
-                    surcharges=surcharges,
-                    **kwargs,
+        if method == Payment.Method.STRIPE:
+            try:
+                stripe_url = services.stripe_checkout_start(
+                    payment=payment,
+                    success_url=absolute_url(reverse("payments:stripe-return"))
+                    + "?session_id={CHECKOUT_SESSION_ID}",
+                    cancel_url=absolute_url(reverse("payments:stripe-cancel")),
                 )
-                payment = services.payment_create(order=order, method=method)
-                if method == Payment.Method.STRIPE:
-                    stripe_url = services.stripe_checkout_start(
-                        payment=payment,
-                        success_url=absolute_url(reverse("payments:stripe-return"))
-                        + "?session_id={CHECKOUT_SESSION_ID}",
-                        cancel_url=absolute_url(reverse("payments:stripe-cancel")),
-                    )
-                basket.submit()
-        except gateway.StripeUnavailable as error:
-            raise UnableToPlaceOrder(str(error)) from error
+            except Exception as error:
+                # Second transaction: cancel the order and return its stock. Oscar then
+                # reopens the basket and shows the message on the preview page.
+                services.card_checkout_abandon(order=order)
+                if isinstance(error, gateway.StripeUnavailable):
+                    raise UnableToPlaceOrder(str(error)) from error
+                raise
         response = self.handle_successful_order(order)
         if stripe_url:
             return http.HttpResponseRedirect(stripe_url)

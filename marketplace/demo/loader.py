@@ -5,9 +5,10 @@ e-mail), so a second run changes nothing. ``reset`` deletes the demo first.
 """
 
 import datetime
+import re
 import shutil
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -236,6 +237,8 @@ def _load_products(*, report, progress, **_):
             origin_province_code=cooperative.province_code,
             origin_ward_code=cooperative.ward_code,
             net_content=spec["net_content"],
+            shipping_weight_kg=spec.get("shipping_weight_kg")
+            or shipping_weight_from_net_content(spec["net_content"]),
             shelf_life_months=spec["shelf_life_months"],
             storage=spec["storage"],
         )
@@ -475,3 +478,32 @@ def _load_scale_orders(*, report, orders, progress, **_):
         )
         report.add("đơn hàng sinh thêm", len(made))
         progress(stop, orders, "đơn hàng sinh thêm")
+
+
+_UNIT_KG = {"kg": Decimal(1), "g": Decimal("0.001"), "l": Decimal(1), "lít": Decimal(1),
+            "ml": Decimal("0.001")}  # fmt: skip
+_AMOUNT = r"(\d+(?:,\d+)?)\s*(kg|g|ml|lít|l)\b"
+
+
+def shipping_weight_from_net_content(net_content):
+    """Return a plausible parcel weight (kg) for a demo product from its label's content.
+
+    "500 g" → 0,55; "1 lít" → 1,1; "2 quả (khoảng 1,8 kg)" → 2; "1 hộp (2 x 200 g)" → 0,45.
+    Liquids count a kilogram a litre; packaging adds a tenth and at least 50 g. Items
+    sold by the piece or set (handicrafts) count a kilogram.
+    """
+    text = net_content.lower()
+    multiple = re.search(r"(\d+)\s*x\s*" + _AMOUNT, text)
+    leading = re.match(r"\s*" + _AMOUNT, text)
+    about = re.search(r"khoảng\s*" + _AMOUNT, text)
+    if leading:
+        content = Decimal(leading[1].replace(",", ".")) * _UNIT_KG[leading[2]]
+    elif multiple:
+        content = int(multiple[1]) * Decimal(multiple[2].replace(",", ".")) * _UNIT_KG[multiple[3]]
+    elif about:
+        content = Decimal(about[1].replace(",", ".")) * _UNIT_KG[about[2]]
+    else:
+        return Decimal(1)
+    weight = content + max(content / 10, Decimal("0.05"))
+    # Rounded up to the next 50 g, as a parcel scale reads.
+    return (weight * 20).to_integral_value(rounding=ROUND_UP) / 20

@@ -3,6 +3,18 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.order.abstract_models import AbstractOrder
+
+
+class Order(AbstractOrder):
+    """Oscar's order, with the language the buyer checked out in (for later e-mails)."""
+
+    language = models.CharField(
+        _("Ngôn ngữ của người mua"),
+        max_length=10,
+        blank=True,
+        help_text=_("Thư về kiện hàng và hoàn tiền được gửi bằng ngôn ngữ này."),
+    )
 
 
 class Shipment(models.Model):

@@ -1,19 +1,22 @@
 """Writes for split orders: one shipment per cooperative, and its way to the customer."""
 
+import logging
 from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.links import absolute_url
+from marketplace.mail import buyer_language, message_render
 from marketplace.order import selectors
+
+logger = logging.getLogger(__name__)
 
 Shipment = get_model("order", "Shipment")
 
@@ -34,24 +37,57 @@ def shipments_create_for_order(*, order):
     """Create one shipment per cooperative selling lines of ``order``; return the new ones.
 
     Each cooperative's logins are e-mailed, once the shipments are committed, the list of
-    their own lines. Calling it again for the same order creates and sends nothing.
-    A mail server that is down is logged (``robust``) rather than failing the checkout
-    that placed the order.
+    their own lines, unless the order still awaits a card payment: a card order is told
+    to the cooperatives when it is paid (``shipments_notify_cooperatives``), so that none
+    packs an order whose buyer never paid, or whose Stripe session never opened.
+    Calling it again for the same order creates and sends nothing. A mail server that is
+    down is logged (``robust``) rather than failing the checkout that placed the order.
     """
     created = []
     with transaction.atomic():
         existing = set(order.shipments.values_list("cooperative_id", flat=True))
-        for cooperative, lines in selectors.order_lines_by_cooperative(order=order).items():
+        for cooperative in selectors.order_lines_by_cooperative(order=order):
             if cooperative.pk in existing:
                 continue
             shipment = Shipment(order=order, cooperative=cooperative)
             shipment.full_clean()
             shipment.save()
             created.append(shipment)
-            message = _cooperative_new_order_message(shipment=shipment, lines=lines)
-            if message is not None:
-                transaction.on_commit(partial(send_mail, **message), robust=True)
+        if created:
+            transaction.on_commit(
+                partial(_notify_unless_unpaid_card, order=order, shipments=created),
+                robust=True,
+            )
     return created
+
+
+def _notify_unless_unpaid_card(*, order, shipments):
+    from marketplace.payments.selectors import order_is_unpaid_card_order
+
+    if not order_is_unpaid_card_order(order):
+        shipments_notify_cooperatives(order=order, shipments=shipments)
+
+
+def shipments_notify_cooperatives(*, order, shipments=None):
+    """E-mail each cooperative of ``order`` (or of ``shipments``) the list of its own lines.
+
+    Cancelled parcels are skipped. Call it after the order's transaction has committed.
+    """
+    if shipments is None:
+        shipments = order.shipments.exclude(status=Shipment.Status.CANCELLED)
+    lines_by_cooperative = selectors.order_lines_by_cooperative(order=order)
+    for shipment in shipments:
+        lines = lines_by_cooperative.get(shipment.cooperative, [])
+        if shipment.status == Shipment.Status.CANCELLED or not lines:
+            continue
+        message = _cooperative_new_order_message(shipment=shipment, lines=lines)
+        if message is None:
+            continue
+        try:
+            send_mail(**message)
+        except Exception:
+            # One cooperative's mail failing must not keep the others from theirs.
+            logger.exception("New-order e-mail for shipment %s failed.", shipment.pk)
 
 
 def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
@@ -111,17 +147,10 @@ def _status_label(status):
         return status
 
 
-def _render_message(template_prefix, context, recipients):
-    # E-mails go out in the shop's own language, whoever's request triggered them.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        body = render_to_string(f"{template_prefix}_body.txt", context)
-    return {
-        "subject": " ".join(subject.split()),
-        "message": body,
-        "from_email": settings.DEFAULT_FROM_EMAIL,
-        "recipient_list": recipients,
-    }
+def _render_message(template_prefix, context, recipients, language=None):
+    return message_render(
+        template_prefix=template_prefix, context=context, recipients=recipients, language=language
+    )
 
 
 def _cooperative_new_order_message(*, shipment, lines):
@@ -168,4 +197,4 @@ def _customer_shipment_message(*, shipment):
         if order.user_id
         else "",
     }
-    return _render_message(template_prefix, context, [order.email])
+    return _render_message(template_prefix, context, [order.email], buyer_language(order))

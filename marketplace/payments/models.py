@@ -23,6 +23,8 @@ class Payment(models.Model):
         PENDING = "pending", _("Chờ thanh toán")
         PAID = "paid", _("Đã thanh toán")
         EXPIRED = "expired", _("Hết hạn thanh toán")
+        # The card checkout could not open a Stripe session: the order was cancelled at once.
+        FAILED = "failed", _("Không mở được cổng thanh toán thẻ")
         REFUNDED = "refunded", _("Đã hoàn tiền")
 
     order = models.OneToOneField(
@@ -36,6 +38,12 @@ class Payment(models.Model):
     amount_refunded = models.DecimalField(_("Đã hoàn"), max_digits=14, decimal_places=2, default=0)
     stripe_session_id = models.CharField(_("Phiên Stripe"), max_length=255, blank=True)
     stripe_payment_intent = models.CharField(_("Giao dịch Stripe"), max_length=255, blank=True)
+    bank_reference = models.CharField(
+        _("Mã giao dịch ngân hàng"),
+        max_length=64,
+        blank=True,
+        help_text=_("Dòng sao kê đã xác nhận khoản chuyển khoản này."),
+    )
     created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
     paid_at = models.DateTimeField(_("Ngày thanh toán"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
@@ -61,6 +69,11 @@ class Payment(models.Model):
                 fields=["stripe_session_id"],
                 condition=~Q(stripe_session_id=""),
                 name="payment_one_per_stripe_session",
+            ),
+            models.UniqueConstraint(
+                fields=["bank_reference"],
+                condition=~Q(bank_reference=""),
+                name="payment_one_per_bank_reference",
             ),
         ]
 

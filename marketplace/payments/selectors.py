@@ -12,6 +12,18 @@ Order = get_model("order", "Order")
 Shipment = get_model("order", "Shipment")
 
 
+def order_status_label(status):
+    """Return the human label of an ``Order.status`` code; an unknown code as it is."""
+    from marketplace.payments.services import OrderStatus
+
+    if not status:
+        return "-"
+    try:
+        return OrderStatus(status).label
+    except ValueError:
+        return status
+
+
 def order_payment(order):
     """Return the order's payment, or None for orders placed before payments existed."""
     try:
@@ -78,7 +90,10 @@ def order_buyer_status(order):
     payment = order_payment(order)
     if payment is not None and payment.status == Payment.Status.REFUNDED:
         code = "refunded"
-    elif payment is not None and payment.status == Payment.Status.EXPIRED:
+    elif payment is not None and payment.status in (
+        Payment.Status.EXPIRED,
+        Payment.Status.FAILED,
+    ):
         code = "cancelled"
     elif order.status == "cancelled":
         code = "cancelled"
@@ -103,6 +118,24 @@ def order_buyer_status(order):
     return code, BUYER_STATUS_LABELS[code]
 
 
+def order_is_unpaid_card_order(order):
+    """True for a card order whose money has not come (pending, failed or expired)."""
+    return (
+        Payment.objects.filter(order_id=order.pk, method=Payment.Method.STRIPE)
+        .exclude(status__in=[Payment.Status.PAID, Payment.Status.REFUNDED])
+        .exists()
+    )
+
+
+def buyer_orders(queryset):
+    """Return ``queryset`` without the card checkouts that never reached Stripe.
+
+    Such an order was cancelled the moment it was placed (``card_checkout_abandon``); for
+    the buyer it never existed: they were sent back to their basket.
+    """
+    return queryset.exclude(payment__status=Payment.Status.FAILED)
+
+
 def unpaid_orders(*, method):
     """Return the orders still waiting for their ``method`` payment, oldest first."""
     return (
@@ -118,3 +151,19 @@ def unpaid_orders(*, method):
         )
         .order_by("date_placed")
     )
+
+
+def statement_report(results):
+    """Return the context of an import's report: counts, and the lines needing a look."""
+    if results is None:
+        return {"results": None}
+    counts = {}
+    for result in results:
+        label = str(result.label)
+        counts[label] = counts.get(label, 0) + 1
+    return {
+        "results": results,
+        "paid_count": sum(1 for r in results if r.outcome == "paid"),
+        "outcome_counts": sorted(counts.items()),
+        "attention": [r for r in results if r.needs_attention],
+    }

@@ -7,20 +7,22 @@ may move the payment on.
 
 import datetime
 import logging
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from marketplace.order.services import shipment_advance
-from marketplace.payments import gateway
+from marketplace.mail import buyer_language, message_render
+from marketplace.order.services import shipment_advance, shipments_notify_cooperatives
+from marketplace.payments import gateway, statements
 from marketplace.payments.models import CashCollection, Payment, Refund, WebhookEvent
 
 logger = logging.getLogger(__name__)
@@ -29,14 +31,18 @@ Order = get_model("order", "Order")
 Shipment = get_model("order", "Shipment")
 
 
-class OrderStatus:
-    """The values of Oscar's ``Order.status`` this marketplace writes (see selectors)."""
+class OrderStatus(models.TextChoices):
+    """The values of Oscar's ``Order.status`` this marketplace writes, with staff's labels.
 
-    AWAITING_PAYMENT = "awaiting-payment"
-    AWAITING_COD = "awaiting-cod"
-    PAID = "paid"
-    CANCELLED = "cancelled"
-    REFUNDED = "refunded"
+    Oscar keeps the status as a bare string; templates show the label with the
+    ``order_status_label`` filter (``payment_tags``).
+    """
+
+    AWAITING_PAYMENT = "awaiting-payment", gettext_lazy("Chờ thanh toán")
+    AWAITING_COD = "awaiting-cod", gettext_lazy("Chờ giao, thu tiền khi nhận (COD)")
+    PAID = "paid", gettext_lazy("Đã thanh toán")
+    CANCELLED = "cancelled", gettext_lazy("Đã huỷ")
+    REFUNDED = "refunded", gettext_lazy("Đã hoàn tiền")
 
 
 def initial_order_status(method):
@@ -58,7 +64,7 @@ def _locked(payment):
     return Payment.objects.select_for_update().select_related("order").get(pk=payment.pk)
 
 
-def payment_mark_paid(*, payment, by=None, stripe_payment_intent=""):
+def payment_mark_paid(*, payment, by=None, stripe_payment_intent="", bank_reference=""):
     """Mark ``payment`` paid and its order with it; return ``(payment, changed)``.
 
     Paying a paid payment changes nothing (``changed`` is False): a webhook replayed, a
@@ -79,11 +85,16 @@ def payment_mark_paid(*, payment, by=None, stripe_payment_intent=""):
         payment.confirmed_by = by
         if stripe_payment_intent:
             payment.stripe_payment_intent = stripe_payment_intent
+        if bank_reference:
+            payment.bank_reference = bank_reference
         payment.full_clean()
         payment.save()
         order = payment.order
         order.status = OrderStatus.PAID
         order.save(update_fields=["status"])
+        if payment.method == Payment.Method.STRIPE:
+            # Cooperatives hear of a card order only now (see shipments_create_for_order).
+            transaction.on_commit(partial(shipments_notify_cooperatives, order=order), robust=True)
     return payment, True
 
 
@@ -95,6 +106,107 @@ def vietqr_confirm(*, order, by):
     if payment.method != Payment.Method.VIETQR:
         raise ValidationError(_("Đơn này không thanh toán bằng chuyển khoản."))
     return payment_mark_paid(payment=payment, by=by)
+
+
+class StatementOutcome(models.TextChoices):
+    """What importing one line of a bank statement did."""
+
+    PAID = "paid", gettext_lazy("Đã ghi nhận thanh toán")
+    ALREADY_IMPORTED = "already_imported", gettext_lazy("Đã nhập trước đó")
+    CONFIRMED_BY_HAND = "confirmed_by_hand", gettext_lazy("Đã được xác nhận tay trước đó")
+    DUPLICATE = "duplicate", gettext_lazy("Trùng mã giao dịch trong tệp")
+    UNMATCHED = "unmatched", gettext_lazy("Không tìm thấy số đơn hàng trong nội dung")
+    AMBIGUOUS = "ambiguous", gettext_lazy("Nội dung có nhiều số đơn hàng")
+    MISMATCHED = "mismatched", gettext_lazy("Số tiền không khớp")
+    NOT_TRANSFER = "not_transfer", gettext_lazy("Đơn không thanh toán bằng chuyển khoản")
+    ALREADY_PAID = (
+        "already_paid",
+        gettext_lazy("Đơn đã thanh toán trước đó: kiểm tra, có thể phải trả lại"),
+    )
+    NOT_PENDING = (
+        "not_pending",
+        gettext_lazy("Đơn không còn chờ thanh toán: kiểm tra, có thể phải trả lại"),
+    )
+
+
+@dataclass(frozen=True)
+class StatementLineResult:
+    line: statements.StatementLine
+    outcome: str
+    order_number: str = ""
+    expected_amount: Decimal | None = None
+
+    @property
+    def label(self):
+        return StatementOutcome(self.outcome).label
+
+    @property
+    def needs_attention(self):
+        return self.outcome not in (
+            StatementOutcome.PAID,
+            StatementOutcome.ALREADY_IMPORTED,
+            StatementOutcome.CONFIRMED_BY_HAND,
+            StatementOutcome.DUPLICATE,
+        )
+
+
+def bank_statement_import(*, upload, by):
+    """Mark paid the VietQR orders a bank statement (CSV) shows the money for; return results.
+
+    A line pays an order when its description holds the order's number and its amount is
+    exactly the order's; everything else is reported for staff to look at. Importing the
+    same statement again pays nothing twice: each line's bank reference is kept on the
+    payment it paid. A bad file (``ValidationError``) changes nothing, and neither does a
+    failure half-way: all lines are applied in one transaction.
+    """
+    if not (by.is_active and by.is_staff):
+        raise PermissionDenied(_("Chỉ ban quản trị chợ mới nhập được sao kê ngân hàng."))
+    lines = statements.statement_read(upload)
+    results, references = [], set()
+    with transaction.atomic():
+        for line in lines:
+            results.append(_statement_line_apply(line=line, by=by, references=references))
+    return results
+
+
+def _statement_line_apply(*, line, by, references):
+    if line.reference in references:
+        return StatementLineResult(line, StatementOutcome.DUPLICATE)
+    references.add(line.reference)
+    earlier = Payment.objects.filter(bank_reference=line.reference).select_related("order").first()
+    if earlier is not None:
+        return StatementLineResult(line, StatementOutcome.ALREADY_IMPORTED, earlier.order.number)
+    orders = list(
+        Order.objects.filter(number__in=statements.order_numbers_in(line.description))
+        .select_related("payment")
+        .order_by("number")[:2]
+    )
+    if not orders:
+        return StatementLineResult(line, StatementOutcome.UNMATCHED)
+    if len(orders) > 1:
+        return StatementLineResult(line, StatementOutcome.AMBIGUOUS)
+    [order] = orders
+    payment = getattr(order, "payment", None)
+    if payment is None or payment.method != Payment.Method.VIETQR:
+        return StatementLineResult(line, StatementOutcome.NOT_TRANSFER, order.number)
+    if payment.amount != line.amount:
+        return StatementLineResult(
+            line, StatementOutcome.MISMATCHED, order.number, expected_amount=payment.amount
+        )
+    if payment.status == Payment.Status.PAID and not payment.bank_reference:
+        # Staff confirmed it by hand from this very transfer: keep its reference, so that
+        # a second transfer for the order is flagged rather than taken for this one.
+        Payment.objects.filter(pk=payment.pk, bank_reference="").update(
+            bank_reference=line.reference
+        )
+        return StatementLineResult(line, StatementOutcome.CONFIRMED_BY_HAND, order.number)
+    if payment.status == Payment.Status.PAID:
+        return StatementLineResult(line, StatementOutcome.ALREADY_PAID, order.number)
+    if payment.status != Payment.Status.PENDING:
+        return StatementLineResult(line, StatementOutcome.NOT_PENDING, order.number)
+    _payment, changed = payment_mark_paid(payment=payment, by=by, bank_reference=line.reference)
+    outcome = StatementOutcome.PAID if changed else StatementOutcome.ALREADY_PAID
+    return StatementLineResult(line, outcome, order.number)
 
 
 def cod_collect(*, shipment, by):
@@ -146,8 +258,9 @@ def _check_may_collect(*, shipment, by):
 def stripe_checkout_start(*, payment, success_url, cancel_url):
     """Open a Stripe Checkout Session for ``payment`` and remember its id; return its URL.
 
-    Call it inside the order's transaction: when Stripe cannot be reached the whole order
-    is rolled back and the buyer keeps the basket (``gateway.StripeUnavailable``).
+    Call it *after* the order's transaction has committed: no stock row stays locked while
+    Stripe answers. When Stripe cannot be reached (``gateway.StripeUnavailable``), undo the
+    order with ``card_checkout_abandon``.
     """
     session = gateway.checkout_session_create(
         order_number=payment.order.number,
@@ -252,6 +365,27 @@ def _order_cancel(*, order):
     order.save(update_fields=["status"])
 
 
+def card_checkout_abandon(*, order):
+    """Cancel a card order whose Stripe session could not be opened; return it.
+
+    The second transaction of a failed card checkout: the payment is marked failed, the
+    stock goes back and the parcels are cancelled, together. The buyer never reached
+    Stripe, so no money can arrive for it; the order stays for staff to see, but not in
+    the buyer's account (``selectors.buyer_orders``). Anything but a pending card payment
+    is left as it is.
+    """
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().filter(order=order).first()
+        if payment is None or payment.method != Payment.Method.STRIPE:
+            return order
+        if payment.status != Payment.Status.PENDING:
+            return order
+        payment.status = Payment.Status.FAILED
+        payment.save(update_fields=["status"])
+        _order_cancel(order=order)
+    return order
+
+
 def orders_expire_abandoned(*, now=None):
     """Expire every card order left unpaid longer than ``PAYMENT_CARD_EXPIRY_MINUTES``."""
     now = now or timezone.now()
@@ -309,15 +443,11 @@ def refund_create(*, payment, amount, reason="", by):
 
 
 def _refund_message(*, refund, payment):
-    """Return the e-mail telling the buyer what was refunded (in the shop's language)."""
+    """Return the e-mail telling the buyer what was refunded (in the buyer's language)."""
     order = payment.order
-    context = {"order": order, "payment": payment, "refund": refund}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("payments/email/refund_subject.txt", context)
-        body = render_to_string("payments/email/refund_body.txt", context)
-    return {
-        "subject": " ".join(subject.split()),
-        "message": body,
-        "from_email": settings.DEFAULT_FROM_EMAIL,
-        "recipient_list": [order.email],
-    }
+    return message_render(
+        template_prefix="payments/email/refund",
+        context={"order": order, "payment": payment, "refund": refund},
+        recipients=[order.email],
+        language=buyer_language(order),
+    )

@@ -14,6 +14,11 @@ urlpatterns = [
         views.TransferConfirmView.as_view(),
         name="transfer-confirm",
     ),
+    path(
+        "staff/bank-statement/",
+        views.BankStatementImportView.as_view(),
+        name="bank-statement-import",
+    ),
     path("staff/orders/<str:number>/refund/", views.RefundView.as_view(), name="refund"),
     path("cod/parcels/", views.CashParcelsView.as_view(), name="cash-parcels"),
     path(

@@ -5,7 +5,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from oscar.core.loading import get_model
 
 from marketplace.access import StaffRequiredMixin, _SignInThenForbid, own_cooperative
 from marketplace.payments import gateway, selectors, services
-from marketplace.payments.forms import RefundForm
+from marketplace.payments.forms import BankStatementForm, RefundForm
 from marketplace.payments.models import Payment
 
 logger = logging.getLogger(__name__)
@@ -117,6 +117,33 @@ class TransferConfirmView(StaffRequiredMixin, View):
         return redirect("payments:unpaid-orders")
 
 
+class BankStatementImportView(StaffRequiredMixin, View):
+    """Staff upload the bank's statement; matching VietQR transfers are marked paid."""
+
+    template_name = "payments/bank_statement.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": BankStatementForm()})
+
+    def post(self, request):
+        form = BankStatementForm(request.POST, request.FILES)
+        results = None
+        if form.is_valid():
+            try:
+                results = services.bank_statement_import(
+                    upload=form.cleaned_data["statement"], by=request.user
+                )
+            except ValidationError as error:
+                form.add_error("statement", error)
+        status = 200 if results is not None else 400
+        return render(
+            request,
+            self.template_name,
+            {"form": form, **selectors.statement_report(results)},
+            status=status,
+        )
+
+
 class CooperativeOrStaffMixin(_SignInThenForbid):
     def test_func(self):
         user = self.request.user
@@ -192,8 +219,6 @@ class RefundView(StaffRequiredMixin, View):
         return redirect(reverse("payments:refund", kwargs={"number": number}))
 
     def get(self, request, number):
-        from django.shortcuts import render
-
         order = get_object_or_404(Order.objects.select_related("payment"), number=number)
         payment = selectors.order_payment(order)
         if payment is None:

@@ -5,7 +5,6 @@ from decimal import ROUND_UP, Decimal
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
-from oscar.apps.shipping.scales import Scale
 from oscar.core import prices
 
 from marketplace.checkout.addresses import address_province_code, region_of
@@ -18,7 +17,7 @@ FIRST_KG_FEE = {
 }
 # Each further half kilogram (or part of it).
 EXTRA_HALF_KG_FEE = Decimal(5000)
-# A product without a "weight" attribute (kg) counts as half a kilogram.
+# A product nobody has weighed (``Product.shipping_weight_kg`` empty) counts as half a kg.
 DEFAULT_WEIGHT_KG = Decimal("0.5")
 
 
@@ -37,18 +36,23 @@ def parcel_fee(*, origin_province, destination_province, weight_kg):
     return FIRST_KG_FEE[distance] + extra_halves * EXTRA_HALF_KG_FEE
 
 
+def product_weight_kg(product):
+    """Return the shipping weight of one unit of ``product`` in kg."""
+    weight = product.shipping_weight
+    return Decimal(weight) if weight is not None else DEFAULT_WEIGHT_KG
+
+
 def basket_parcels(basket):
     """Return ``{origin_province_code_or_None: weight_kg}``, one entry per cooperative.
 
     Each cooperative packs and sends its own parcel (see marketplace.order.Shipment).
     """
-    scale = Scale(attribute_code="weight", default_weight=DEFAULT_WEIGHT_KG)
     parcels = {}
     for line in basket.all_lines():
         cooperative = line.product.cooperative if line.product.cooperative_id else None
         key = cooperative.pk if cooperative else None
         province = cooperative.province_code if cooperative else None
-        weight = scale.weigh_product(line.product) * line.quantity
+        weight = product_weight_kg(line.product) * line.quantity
         origin, total = parcels.get(key, (province, Decimal(0)))
         parcels[key] = (origin, total + weight)
     return list(parcels.values())

@@ -195,17 +195,86 @@ def test_a_redirect_before_stripe_has_the_money_does_not_mark_it_paid(client, st
     assert Payment.objects.get().status == Payment.Status.PENDING
 
 
-def test_stripe_unreachable_keeps_the_basket_and_writes_nothing(client, stripe_server, tea):
-    form = steps.checkout(client, [(tea, 1)], method="stripe")
+def test_stripe_unreachable_cancels_the_order_returns_its_stock_and_reopens_the_basket(
+    client, stripe_server, tea, tea_user, customer, django_capture_on_commit_callbacks
+):
+    client.force_login(customer)
+    form = steps.checkout(client, [(tea, 1)], method="stripe", guest=False)
     stripe_server.reachable = False
 
-    response = steps.place_order(client, form)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = steps.place_order(client, form)
 
     assert response.status_code == 200
     assert "Không kết nối được cổng thanh toán thẻ" in _text(response)
-    assert not Order.objects.exists() and not Payment.objects.exists()
-    assert tea.stockrecords.get().num_allocated in (0, None)
+    # The order was committed before Stripe was called, then cancelled in a second
+    # transaction: its stock is back, its payment failed, and the buyer keeps the basket.
+    order = Order.objects.get()
+    assert order.status == "cancelled"
+    assert Payment.objects.get().status == Payment.Status.FAILED
+    assert tea.stockrecords.get().num_allocated == 0
+    assert set(order.shipments.values_list("status", flat=True)) == {"cancelled"}
     assert Basket.objects.get().status == "Open"
+    # For the buyer the order never existed: not in the account, not on its own page.
+    assert order.number not in _text(client.get(reverse("customer:order-list")))
+    detail = client.get(reverse("customer:order", args=[order.number]))
+    assert detail.status_code == 404
+    # The cooperative was not asked to pack it, the buyer got no confirmation.
+    assert [(m.to, m.subject) for m in mail.outbox] == []
+
+
+def test_a_guests_failed_card_checkout_is_not_found_by_the_status_link(client, stripe_server, tea):
+    form = steps.checkout(client, [(tea, 1)], method="stripe")
+    stripe_server.reachable = False
+    steps.place_order(client, form)
+    order = Order.objects.get()
+    session = client.session
+    session["anon_order_email"] = order.email
+    session.save()
+
+    response = client.get(
+        reverse(
+            "customer:anon-order",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        )
+    )
+
+    assert response.status_code == 302 and "order-status-form" in response.url
+
+
+def test_the_basket_reopened_after_stripe_failed_can_be_paid_under_a_new_number(
+    client, stripe_server, tea
+):
+    form = steps.checkout(client, [(tea, 1)], method="stripe")
+    stripe_server.reachable = False
+    steps.place_order(client, form)
+    stripe_server.reachable = True
+
+    response = steps.place_order(client)
+
+    failed, placed = Order.objects.order_by("pk")
+    assert placed.number == f"{failed.number}L2"
+    assert response.status_code == 302
+    assert response.url == f"https://checkout.stripe.com/c/pay/cs_test_{placed.number}"
+    assert placed.payment.status == Payment.Status.PENDING
+    assert tea.stockrecords.get().num_allocated == 1
+    assert Basket.objects.get().status == "Submitted"
+
+
+def test_cooperatives_hear_of_a_card_order_once_it_is_paid(
+    client, stripe_server, tea, tea_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _response, order = card_order(client, tea)
+    assert not [m for m in mail.outbox if m.to == [tea_user.email]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session = stripe_server.pay(f"cs_test_{order.number}")
+        post_event(client, stripe_stub.event("checkout.session.completed", session))
+        post_event(client, stripe_stub.event("checkout.session.completed", session))
+
+    notices = [m for m in mail.outbox if m.to == [tea_user.email]]
+    assert len(notices) == 1 and order.number in notices[0].subject
 
 
 def test_an_abandoned_card_order_expires_and_returns_its_stock(client, stripe_server, tea):

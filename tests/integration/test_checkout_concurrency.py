@@ -68,3 +68,48 @@ def test_fifty_concurrent_checkouts_for_ten_units_make_exactly_ten_orders(tea_co
     for response in refused:
         assert response.status_code == 200
         assert "hết hàng" in _text(response), _text(response)[:3000]
+
+
+def test_stripe_is_asked_for_a_session_only_after_the_order_and_its_stock_are_committed(
+    client, tea, settings, monkeypatch
+):
+    """No stock row is locked while Stripe answers: another connection can lock it then."""
+    import stripe
+    from django.db import DatabaseError, transaction
+
+    from marketplace.payments import gateway
+    from tests import stripe_stub
+
+    settings.STRIPE_SECRET_KEY = "sk_test_ocop"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_ocop"
+    settings.STRIPE_WEBHOOK_SECRET = stripe_stub.WEBHOOK_SECRET
+    monkeypatch.setattr(stripe, "default_http_client", stripe_stub.StripeServer())
+    StockRecord = get_model("partner", "StockRecord")
+    record = tea.stockrecords.get()
+    seen = {}
+
+    def probe():
+        try:
+            with transaction.atomic():
+                locked = StockRecord.objects.select_for_update(nowait=True).get(pk=record.pk)
+                seen["allocated"] = locked.num_allocated
+                seen["orders"] = list(Order.objects.values_list("status", flat=True))
+        except DatabaseError as error:
+            seen["error"] = str(error)
+        finally:
+            connection.close()
+
+    create = gateway.checkout_session_create
+
+    def session_create(**kwargs):
+        thread = threading.Thread(target=probe)
+        thread.start()
+        thread.join(timeout=30)
+        return create(**kwargs)
+
+    monkeypatch.setattr(gateway, "checkout_session_create", session_create)
+
+    response = steps.place_order(client, steps.checkout(client, [(tea, 1)], method="stripe"))
+
+    assert response.status_code == 302 and "checkout.stripe.com" in response.url
+    assert seen == {"allocated": 1, "orders": ["awaiting-payment"]}

@@ -8,7 +8,7 @@ from marketplace.uploads import SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
 
-OCOP_FIELDS = ["net_content", "shelf_life_months", "storage", "ingredients"]
+OCOP_FIELDS = ["net_content", "shipping_weight_kg", "shelf_life_months", "storage", "ingredients"]
 
 
 class ProductForm(CoreProductForm):

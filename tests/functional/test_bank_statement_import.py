@@ -1,0 +1,195 @@
+"""Staff import the bank's statement (CSV): VietQR transfers with the order number and the
+exact amount pay their orders, once; anything else is reported; a bad file changes nothing."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from marketplace.payments import services
+from marketplace.payments.models import Payment
+from tests.factories import ocop_order, ocop_product
+
+pytestmark = pytest.mark.django_db
+
+Order = get_model("order", "Order")
+URL = reverse("payments:bank-statement-import")
+
+
+def _text(response):
+    return response.content.decode().replace("\u00a0", " ")
+
+
+def transfer_order(product, method=Payment.Method.VIETQR):
+    order = ocop_order(items=[(product, 1)])
+    services.payment_create(order=order, method=method)
+    return order
+
+
+def csv_upload(text, name="saoke.csv", encoding="utf-8"):
+    return SimpleUploadedFile(name, text.encode(encoding), content_type="text/csv")
+
+
+def statement(*rows, header="date,amount,description,reference"):
+    return "\n".join([header, *rows]) + "\n"
+
+
+def amount(order):
+    return int(order.total_incl_tax)
+
+
+def import_file(client, upload):
+    return client.post(URL, {"statement": upload})
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+def test_a_transfer_with_the_order_number_and_exact_amount_marks_the_order_paid(
+    staff_client, staff_user, tea, honey
+):
+    paid, other = transfer_order(tea), transfer_order(honey)
+    upload = csv_upload(
+        statement(
+            f"22/11/2026,{amount(paid)},MBVCB.8812.{paid.number}.NGUYEN THI LAN,FT26326001",
+        )
+    )
+
+    response = import_file(staff_client, upload)
+
+    assert response.status_code == 200
+    assert "Đã ghi nhận 1 khoản thanh toán." in _text(response)
+    payment = Payment.objects.get(order=paid)
+    assert payment.status == Payment.Status.PAID
+    assert payment.bank_reference == "FT26326001" and payment.confirmed_by == staff_user
+    paid.refresh_from_db()
+    assert paid.status == "paid"
+    assert Payment.objects.get(order=other).status == Payment.Status.PENDING
+
+
+def test_importing_the_same_statement_twice_pays_nothing_twice(staff_client, tea):
+    order = transfer_order(tea)
+    text = statement(f"2026-11-22,{amount(order)},CK {order.number},FT1")
+    import_file(staff_client, csv_upload(text))
+    paid_at = Payment.objects.get().paid_at
+
+    again = import_file(staff_client, csv_upload(text))
+
+    assert "Đã ghi nhận 0 khoản thanh toán." in _text(again)
+    assert "Đã nhập trước đó: 1" in _text(again)
+    assert Payment.objects.get().paid_at == paid_at
+
+
+def test_unmatched_mismatched_and_second_transfers_are_reported_and_pay_nothing(
+    staff_client, tea, honey, tea_cooperative
+):
+    rice = ocop_product(cooperative=tea_cooperative, title="Gạo Séng Cù", price=60000)
+    short, paid, cod = transfer_order(tea), transfer_order(honey), transfer_order(rice, "cod")
+    lines = [
+        f"22/11/2026,{amount(paid)},{paid.number},FT10",  # pays
+        f"22/11/2026,{amount(paid)},{paid.number} lan 2,FT11",  # a second transfer
+        f"22/11/2026,{amount(short) - 1000},{short.number},FT12",  # 1.000 ₫ short
+        "22/11/2026,50000,TIEN NHA THANG 11,FT13",  # no order number
+        f"22/11/2026,{amount(cod)},{cod.number},FT14",  # a COD order
+        f"22/11/2026,{amount(paid)},{paid.number},FT10",  # the same line twice in the file
+    ]
+
+    response = import_file(staff_client, csv_upload(statement(*lines)))
+
+    page = _text(response)
+    assert "Đã ghi nhận 1 khoản thanh toán." in page
+    attention = page.split('id="statement-attention"')[1]
+    assert "FT11" in attention and "Đơn đã thanh toán trước đó" in attention
+    assert "FT12" in attention and "Số tiền không khớp" in attention
+    assert f"đơn cần {amount(short):,} ₫".replace(",", ".") in attention
+    assert "FT13" in attention and "Không tìm thấy số đơn hàng" in attention
+    assert "FT14" in attention and "Đơn không thanh toán bằng chuyển khoản" in attention
+    assert "FT10" not in attention
+    assert Payment.objects.get(order=short).status == Payment.Status.PENDING
+    assert Payment.objects.get(order=cod).status == Payment.Status.PENDING
+    assert Payment.objects.get(order=paid).bank_reference == "FT10"
+
+
+def test_a_transfer_staff_confirmed_by_hand_is_recognised_not_flagged(
+    staff_client, staff_user, tea
+):
+    order = transfer_order(tea)
+    services.vietqr_confirm(order=order, by=staff_user)
+
+    response = import_file(
+        staff_client, csv_upload(statement(f"22/11/2026,{amount(order)},{order.number},FT20"))
+    )
+
+    assert "Đã được xác nhận tay trước đó: 1" in _text(response)
+    assert 'id="statement-attention"' not in _text(response)
+    assert Payment.objects.get().bank_reference == "FT20"
+
+
+def test_vietnamese_headers_semicolons_and_dotted_amounts_are_read(staff_client, tea):
+    order = transfer_order(tea)
+    dotted = f"{amount(order):,}".replace(",", ".")
+    text = statement(
+        f'22/11/2026;"{dotted} ₫";Chuyen khoan {order.number.lower()};FT30',
+        header="Ngày;Số tiền;Nội dung;Mã giao dịch",
+    )
+
+    import_file(staff_client, csv_upload("\ufeff" + text))
+
+    assert Payment.objects.get().status == Payment.Status.PAID
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (SimpleUploadedFile("saoke.xlsx", b"PK\x03\x04" + b"\x00" * 200), "không phải CSV"),
+        (SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n\x00\x00"), "không phải CSV"),
+        (csv_upload("ngay,tien\n22/11/2026,145000\n"), "Thiếu cột: amount, description, reference"),
+        (csv_upload(statement("22/11/2026,145.000,Ông Đông,FT1"), encoding="cp1258"),
+         "không ở mã UTF-8"),
+        (csv_upload(statement("22/11/2026,-145000,{number},FT1")), "số tiền âm"),
+        (csv_upload(statement("31/02/2026,145000,{number},FT1")), "Dòng 3: ngày"),
+        (csv_upload(statement("22/11/2026,145000.5,{number},FT1")), "không phải số đồng nguyên"),
+        (csv_upload(statement("22/11/2026,145000,{number},")), "Dòng 3: thiếu mã giao dịch"),
+        (csv_upload(statement()), "không có dòng giao dịch nào"),
+        (csv_upload(""), "Tệp trống"),
+        (csv_upload("a" * (2 * 1024 * 1024 + 1)), "Tệp quá lớn"),
+    ],
+)  # fmt: skip
+def test_a_bad_file_gets_a_clear_message_and_changes_nothing(staff_client, tea, upload, message):
+    order = transfer_order(tea)
+    # A good line first: it must not be applied when a later line is bad.
+    content = upload.read()
+    if b"{number}" in content:
+        content = content.replace(b"{number}", order.number.encode())
+        good = f"22/11/2026,{amount(order)},{order.number},FT0\n".encode()
+        content = content.replace(b"\n", b"\n" + good, 1)
+    upload = SimpleUploadedFile(upload.name, content, content_type=upload.content_type)
+
+    response = import_file(staff_client, upload)
+
+    assert response.status_code == 400
+    assert message in _text(response)
+    assert Payment.objects.get().status == Payment.Status.PENDING
+    assert not Payment.objects.exclude(bank_reference="").exists()
+
+
+def test_only_staff_may_import_a_statement(client, customer, tea_user, tea):
+    order = transfer_order(tea)
+    upload = statement(f"22/11/2026,{amount(order)},{order.number},FT1")
+    for user in (customer, tea_user):
+        client.force_login(user)
+        response = import_file(client, csv_upload(upload))
+        assert response.status_code == 403
+    client.logout()
+    assert import_file(client, csv_upload(upload)).status_code == 302  # to the login page
+    assert Payment.objects.get().status == Payment.Status.PENDING
+
+
+def test_staff_reach_the_import_from_the_dashboard_menu(staff_client):
+    menu = _text(staff_client.get(reverse("dashboard:index")))
+
+    assert f'href="{URL}"' in menu
+    assert f'href="{reverse("payments:unpaid-orders")}"' in menu
