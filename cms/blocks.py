@@ -13,6 +13,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from cms.choosers import cooperative_chooser_viewset, product_chooser_viewset
+from cms.sanitize import rich_text_clean
 
 ProductChooserBlock = product_chooser_viewset.get_block_class(
     name="ProductChooserBlock", module_path="cms.blocks"
@@ -24,6 +25,16 @@ CooperativeChooserBlock = cooperative_chooser_viewset.get_block_class(
 # Rich text features editors may use; anything else (scripts, event handlers, styles) is
 # dropped by Wagtail's whitelist when the text is saved and again when it is rendered.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "hr", "blockquote"]
+
+
+class SafeRichTextBlock(blocks.RichTextBlock):
+    """Rich text cleaned to the whitelist when stored and when read (cms.sanitize)."""
+
+    def get_prep_value(self, value):
+        return rich_text_clean(super().get_prep_value(value))
+
+    def to_python(self, value):
+        return super().to_python(rich_text_clean(value))
 
 
 def _card(parent_context, key, obj):
@@ -137,7 +148,7 @@ class VideoBlock(blocks.StructBlock):
 class ContentBlocks(blocks.StreamBlock):
     """The body of campaign, story and standard pages."""
 
-    text = blocks.RichTextBlock(
+    text = SafeRichTextBlock(
         label=_("Đoạn văn"), features=RICH_TEXT_FEATURES, template="blocks/text_block.html"
     )
     image = ImageWithCaptionBlock()

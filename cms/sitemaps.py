@@ -2,10 +2,13 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
+from oscar.core.loading import get_model
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from catalogue.selectors import product_cards
 from marketplace.partner.selectors import public_cooperatives
+
+Product = get_model("catalogue", "Product")
+Cooperative = get_model("partner", "Cooperative")
 
 
 class _RequestHostSitemap(Sitemap):
@@ -26,7 +29,12 @@ class ProductSitemap(_RequestHostSitemap):
     limit = 5000
 
     def items(self):
-        return product_cards().only("pk", "slug", "date_updated").order_by("pk")
+        return (
+            Product.objects.browsable()
+            .filter(cooperative__status=Cooperative.Status.APPROVED)
+            .only("pk", "slug", "date_updated")
+            .order_by("pk")
+        )
 
     def lastmod(self, product):
         return product.date_updated
@@ -57,6 +65,22 @@ class PageSitemap(WagtailSitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page, protocol, domain):
+        # Addresses on the request's host, like the product and cooperative entries (and
+        # the canonical links): Wagtail's own would use the Site record's hostname.
+        urls, last_mods = [], set()
+        for item in self.paginator.page(page).object_list.iterator():
+            url = item.get_url(self.request)
+            if url is None:
+                continue
+            lastmod = self.lastmod(item)
+            urls.append({"item": item, "location": self.request.build_absolute_uri(url),
+                         "lastmod": lastmod})  # fmt: skip
+            last_mods.add(lastmod)
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
 
 
 SITEMAPS = {"pages": PageSitemap, "products": ProductSitemap, "cooperatives": CooperativeSitemap}

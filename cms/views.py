@@ -38,4 +38,4 @@ def language_set(request):
 
 def sitemap_xml(request):
     """Serve sitemap.xml: CMS pages, products and cooperative profiles."""
-    return wagtail_sitemap(request, sitemaps=SITEMAPS)
+    return wagtail_sitemap(request, sitemaps={name: cls(request) for name, cls in SITEMAPS.items()})
