@@ -37,9 +37,10 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
             and not translation.get_language_from_path(request.path_info)
         ):
             # Under English, unprefixed CMS paths do not resolve: try the /en/ address.
+            # (A 404 from a view that did resolve, a missing product say, stays as it is.)
             prefixed = f"/{language}{request.path_info}"
             urlconf = getattr(request, "urlconf", None)
-            if is_valid_path(prefixed, urlconf):
+            if not is_valid_path(request.path_info, urlconf) and is_valid_path(prefixed, urlconf):
                 script_name = request.path[: len(request.path) - len(request.path_info)]
                 query = request.META.get("QUERY_STRING", "")
                 return HttpResponseRedirect(
