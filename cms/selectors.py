@@ -179,3 +179,16 @@ def story_products(*, story):
         .filter(cooperative_id=story.cooperative_id)
         .order_by("title")[:STORY_PRODUCTS]
     )
+
+
+def cooperative_stories(*, cooperative, limit=3):
+    """Return the live stories about ``cooperative`` in the active language, newest first."""
+    from django.utils.translation import get_language
+
+    from cms.models import StoryPage
+
+    return list(
+        StoryPage.objects.live()
+        .filter(cooperative=cooperative, locale__language_code=get_language())
+        .order_by("-date", "-pk")[:limit]
+    )

@@ -46,6 +46,20 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
                 return HttpResponseRedirect(
                     f"{script_name}{prefixed}" + (f"?{query}" if query else "")
                 )
+        from_path = translation.get_language_from_path(request.path_info)
+        if from_path and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != from_path:
+            # Opening an English address (a shared link, a search result) is a choice of
+            # language too: the shop pages it links to follow it.
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                from_path,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response

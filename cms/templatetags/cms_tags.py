@@ -29,6 +29,14 @@ def article_json_ld(context, page, image_url=None):
     )
 
 
+@register.simple_tag
+def cooperative_stories(cooperative):
+    """Return the live stories about ``cooperative`` in the active language, newest first."""
+    from cms.selectors import cooperative_stories as stories
+
+    return stories(cooperative=cooperative)
+
+
 def _page_translations(request, page):
     """Return {language: url} of the live translations of ``page`` and of the site's home.
 

@@ -283,6 +283,15 @@ def test_choosing_english_remembers_it_and_opens_the_english_address(client, hom
     assert client.get("/shop/basket/").status_code == 200
 
 
+def test_opening_an_english_address_makes_the_shop_english_too(client, home_page):
+    cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
+
+    client.get("/en/qua-tet/")
+
+    assert client.cookies["django_language"].value == "en"
+    assert '<html lang="en"' in client.get("/shop/basket/").content.decode()
+
+
 def test_the_language_switch_refuses_other_sites_and_unknown_languages(client):
     response = client.post("/i18n/setlang/?next=https://evil.example/", {"language": "xx"})
 
@@ -330,6 +339,23 @@ def test_a_sold_out_product_is_offered_out_of_stock(client, catalogue):
 
     (data,) = cms_pages.json_ld(html, "Product")
     assert data["offers"]["availability"] == "https://schema.org/OutOfStock"
+
+
+def test_a_cooperative_profile_links_its_stories_in_the_visitors_language(
+    client, home_page, catalogue
+):
+    index = cms_pages.story_index(home_page)
+    story = cms_pages.story(index, cooperative=catalogue["thai_nguyen"], title="Ba đời làm chè")
+    cms_pages.translate(story, title="Three generations of tea")
+    cms_pages.story(index, slug="khac", title="Chuyện hợp tác xã khác")
+
+    vietnamese = client.get(catalogue["thai_nguyen"].get_absolute_url()).content.decode()
+    client.get("/en/")
+    english = client.get(catalogue["thai_nguyen"].get_absolute_url()).content.decode()
+
+    assert 'href="/cau-chuyen/doi-che-cam-my/"' in vietnamese and "Ba đời làm chè" in vietnamese
+    assert "Chuyện hợp tác xã khác" not in vietnamese
+    assert "Three generations of tea" in english and "Ba đời làm chè" not in english
 
 
 def test_a_cooperative_profile_carries_an_organization(client, catalogue):

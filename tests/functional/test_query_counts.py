@@ -19,8 +19,9 @@ PINNED = {"home": 18, "catalogue": 11, "category": 12, "product": 14}
 # COUNT: the hit count comes with the hits), plus the names of the category and
 # cooperative facets' options.
 PINNED_SEARCH = {"catalogue": 12, "category": 13, "search": 12}
+# The profile's 22nd query: the cooperative's CMS stories in the visitor's language.
 PINNED_COOPERATIVE = {
-    "profile": 21,
+    "profile": 22,
     "dashboard orders": 11,
     "dashboard products": 17,
     "overview": 10,
