@@ -10,6 +10,7 @@ one's translation, with its own translated tree.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -262,8 +263,6 @@ class StoryIndexPage(Page):
         verbose_name = _("Danh sách câu chuyện")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(selectors.story_list(within=self), 12)
         context["stories"] = paginator.get_page(request.GET.get("page"))

@@ -43,6 +43,7 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
             if not is_valid_path(request.path_info, urlconf) and is_valid_path(prefixed, urlconf):
                 script_name = request.path[: len(request.path) - len(request.path_info)]
                 query = request.META.get("QUERY_STRING", "")
+                translation.deactivate()
                 return HttpResponseRedirect(
                     f"{script_name}{prefixed}" + (f"?{query}" if query else "")
                 )
@@ -62,4 +63,7 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
             )
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
+        # The response is rendered: do not leave this visitor's language active in the
+        # thread for whatever runs next on it (the next request activates its own).
+        translation.deactivate()
         return response
