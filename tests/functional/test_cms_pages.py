@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from oscar.core.loading import get_model
-from wagtail.models import Page
 
 from cms.models import CampaignPage, CampaignPageProduct, HomePage, StandardPage, StoryPage
 from tests import cms_pages
@@ -392,11 +391,25 @@ def test_staff_open_the_campaign_editor_and_the_product_chooser(client, staff_us
     assert "Chè chưa duyệt" not in listing
 
 
-def test_a_preview_of_a_draft_campaign_renders(client, staff_user, home_page, catalogue):
-    page = cms_pages.campaign(home_page, **_tea_rule(catalogue))
+@pytest.mark.parametrize("model", ["storypage", "standardpage", "campaignpage"])
+def test_staff_open_the_editor_of_every_page_type_where_it_belongs(
+    client, staff_user, home_page, model
+):
+    index = cms_pages.story_index(home_page)
+    parent = index if model == "storypage" else home_page
     client.force_login(staff_user)
 
-    response = client.get(f"/cms/pages/{page.pk}/edit/preview/?mode=")
+    assert client.get(f"/cms/pages/add/cms/{model}/{parent.pk}/").status_code == 200
+    wrong_parent = home_page if model == "storypage" else index
+    refused = client.get(f"/cms/pages/add/cms/{model}/{wrong_parent.pk}/")
+    assert refused.status_code == 302 and refused["Location"] == "/cms/"
 
-    assert response.status_code in (200, 405)
-    assert Page.objects.filter(pk=page.pk).exists()
+
+def test_the_home_page_body_cannot_run_script(client, home_page):
+    home_page.body = '<p>Chào mừng</p><script>alert("x")</script><p onclick="alert(1)">!</p>'
+    cms_pages.publish(home_page)
+
+    html = client.get("/").content.decode()
+
+    assert "<p>Chào mừng</p>" in html
+    assert 'alert("x")' not in html and 'onclick="alert(1)"' not in html
