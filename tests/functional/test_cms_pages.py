@@ -413,3 +413,20 @@ def test_the_home_page_body_cannot_run_script(client, home_page):
 
     assert "<p>Chào mừng</p>" in html
     assert 'alert("x")' not in html and 'onclick="alert(1)"' not in html
+
+
+def test_editors_preview_a_draft_campaign_with_its_live_grid(rf, home_page, catalogue):
+    from django.contrib.auth.models import AnonymousUser
+
+    page = CampaignPage(title="Bản nháp chiến dịch", slug="ban-nhap", live=False,
+                        **_tea_rule(catalogue))  # fmt: skip
+    home_page.add_child(instance=page)
+    request = rf.get("/")
+    request.user = AnonymousUser()
+
+    response = page.make_preview_request(original_request=request)
+
+    html = response.render().content.decode()
+    assert response.status_code == 200
+    assert "Bản nháp chiến dịch" in html and "Chè Tân Cương đặc biệt" in html
+    assert 'rel="canonical"' not in html  # a draft has no public address yet
