@@ -1,12 +1,21 @@
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.selectors import product_cards
+from marketplace.partner.selectors import public_cooperatives
 
 Category = get_model("catalogue", "Category")
 Cooperative = get_model("partner", "Cooperative")
+ProductCategory = get_model("catalogue", "ProductCategory")
+StockRecord = get_model("partner", "StockRecord")
 
 HOME_PRODUCTS = 8
 HOME_COOPERATIVES = 6
+HOME_CAMPAIGNS = 3
+HOME_STORIES = 3
+STORY_PRODUCTS = 4
 
 
 def home_featured_products(*, page):
@@ -23,13 +32,150 @@ def home_featured_products(*, page):
 
 def featured_cooperatives():
     """Return approved cooperatives to introduce on the home page."""
-    return list(
-        Cooperative.objects.filter(status=Cooperative.Status.APPROVED)
-        .select_related("partner")
-        .order_by("created_at")[:HOME_COOPERATIVES]
-    )
+    return list(public_cooperatives().order_by("created_at")[:HOME_COOPERATIVES])
 
 
 def top_categories():
     """Return the top-level public categories, for the home page's shortcuts."""
     return list(Category.get_root_nodes().filter(is_public=True))
+
+
+def _in_stock():
+    """Return a condition: the product has a stock record with stock left to sell."""
+    return Exists(
+        StockRecord.objects.filter(product=OuterRef("pk")).filter(
+            num_in_stock__gt=Coalesce(F("num_allocated"), 0)
+        )
+    )
+
+
+def products_in_stock():
+    """Return product cards (approved cooperatives' public products) that can be bought now."""
+    return product_cards().filter(_in_stock())
+
+
+def products_by_rule(*, category=None, province_code=None, min_stars=None, max_stars=None,
+                     cooperative=None):  # fmt: skip
+    """Return the in-stock products matching every given rule, best-rated first.
+
+    The category includes its subcategories; the province is the product's origin, or its
+    cooperative's province when the product names none; stars are a valid OCOP rating.
+    """
+    products = products_in_stock()
+    if category is not None:
+        products = products.filter(
+            Exists(
+                ProductCategory.objects.filter(
+                    product=OuterRef("pk"), category__path__startswith=category.path
+                )
+            )
+        )
+    if province_code:
+        products = products.filter(
+            Q(origin_province_code=province_code)
+            | Q(origin_province_code__isnull=True, cooperative__province_code=province_code)
+        )
+    if min_stars:
+        products = products.filter(ocop_stars__gte=min_stars)
+    if max_stars:
+        products = products.filter(ocop_stars__lte=max_stars)
+    if cooperative is not None:
+        products = products.filter(cooperative=cooperative)
+    return products.order_by(F("ocop_stars").desc(nulls_last=True), "title", "pk")
+
+
+def campaign_products(*, page):
+    """Return the campaign grid: the hand-picked products in stock, else the rule's products."""
+    chosen = list(
+        products_in_stock()
+        .filter(campaign_features__page=page)
+        .order_by("campaign_features__sort_order")[: page.grid_size]
+    )
+    if chosen or not page.has_rule:
+        return chosen
+    return list(
+        products_by_rule(
+            category=page.rule_category,
+            province_code=page.rule_province_code,
+            min_stars=page.rule_min_stars,
+            max_stars=page.rule_max_stars,
+            cooperative=page.rule_cooperative,
+        )[: page.grid_size]
+    )
+
+
+def _stream_ids(stream, *, product_ids, cooperative_ids):
+    """Collect the product and cooperative ids named in a StreamField's raw data."""
+
+    def item_value(item):
+        # ListBlock items are {"type": "item", "value": ..., "id": ...} (or bare, in old data).
+        return item.get("value") if isinstance(item, dict) else item
+
+    for block in stream.raw_data if stream else []:
+        value = block.get("value") or {}
+        if block.get("type") == "product" and value.get("product"):
+            product_ids.add(value["product"])
+        elif block.get("type") == "product_grid":
+            product_ids.update(filter(None, map(item_value, value.get("products") or [])))
+        elif block.get("type") == "cooperative" and value.get("cooperative"):
+            cooperative_ids.add(value["cooperative"])
+
+
+def stream_shop_objects(*streams):
+    """Return the context the shop blocks read: the bodies' products and cooperatives by id.
+
+    Two queries (plus the card's prefetches) whatever the number of blocks: products not
+    on sale any more are simply missing, and their blocks say so.
+    """
+    product_ids, cooperative_ids = set(), set()
+    for stream in streams:
+        _stream_ids(stream, product_ids=product_ids, cooperative_ids=cooperative_ids)
+    products = product_cards().in_bulk(product_ids) if product_ids else {}
+    cooperatives = public_cooperatives().in_bulk(cooperative_ids) if cooperative_ids else {}
+    return {"stream_products": products, "stream_cooperatives": cooperatives}
+
+
+def _live_not_expired(queryset):
+    now = timezone.now()
+    return queryset.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+
+def current_campaigns(*, home):
+    """Return the home page's live campaigns that are running today (or have no dates)."""
+    from cms.models import CampaignPage
+
+    today = timezone.localdate()
+    return list(
+        _live_not_expired(CampaignPage.objects.child_of(home))
+        .filter(Q(starts_on__isnull=True) | Q(starts_on__lte=today))
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .select_related("banner")
+        .order_by("ends_on", "-first_published_at")[:HOME_CAMPAIGNS]
+    )
+
+
+def story_list(*, within):
+    """Return the live stories under ``within``, newest first, with their pictures."""
+    from cms.models import StoryPage
+
+    return (
+        StoryPage.objects.live()
+        .descendant_of(within)
+        .select_related("image", "cooperative__partner")
+        .order_by("-date", "-pk")
+    )
+
+
+def latest_stories(*, home):
+    return list(story_list(within=home)[:HOME_STORIES])
+
+
+def story_products(*, story):
+    """Return a few of the story's cooperative's products on sale, in stock first."""
+    if story.cooperative_id is None:
+        return []
+    return list(
+        products_in_stock()
+        .filter(cooperative_id=story.cooperative_id)
+        .order_by("title")[:STORY_PRODUCTS]
+    )

@@ -11,7 +11,8 @@ def page_tree_ensure():
     does not rerun data migrations: without this the CMS has no locale, no page tree and
     no root collection.
     """
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))

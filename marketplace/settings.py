@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     # so the flatpages menu entry and middleware are left out (see OSCAR_DASHBOARD_NAVIGATION).
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     # Oscar, with the project's forks in place of the stock apps
     "oscar.config.Shop",
     "marketplace.analytics.apps.AnalyticsConfig",
@@ -115,6 +116,9 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -244,7 +248,10 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
-WAGTAIL_I18N_ENABLED = False
+# CMS pages exist per language (Wagtail's localisation, translated with simple_translation):
+# Vietnamese pages at /..., their English translations at /en/... (cms.urls). Shop pages
+# keep one URL and follow the language cookie (marketplace.middleware).
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 # --------------------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 """URL map: Oscar under /shop/, Wagtail owns the rest (its catch-all comes last).
 
+Wagtail pages are served per language: Vietnamese unprefixed, English under /en/.
+
 /01/ and /.well-known/ are kept free for the GS1 Digital Link resolver (traceability app).
 """
 
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -12,10 +15,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from marketplace import views
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language would rewrite /en/ CMS addresses through Wagtail's catch-all.
+    path("i18n/setlang/", cms_views.language_set, name="set_language"),
+    path("sitemap.xml", cms_views.sitemap_xml, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -41,7 +47,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include("traceability.urls"))]
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 handler404 = "marketplace.views.page_not_found"
 handler500 = "marketplace.views.server_error"

@@ -103,7 +103,7 @@ def home_page():
     from cms.services import page_tree_ensure
 
     root = page_tree_ensure()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="vi").first()
     if home is None:
         home = HomePage(
             title="Chợ OCOP", slug="trang-chu", hero_heading="Đặc sản OCOP",

@@ -50,3 +50,28 @@ def product_image_jpeg(*, title, palette, seed):
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=80, optimize=True)
     return out.getvalue()
+
+
+def banner_jpeg(*, title, palette, size=(1440, 600)):
+    """Return JPEG bytes of a wide banner: a gradient with the title, for CMS pages."""
+    width, height = size
+    top, bottom = palette[0], palette[-1]
+    image = Image.new("RGB", size, top)
+    draw = ImageDraw.Draw(image)
+    for x in range(width):
+        t = x / width
+        draw.line(
+            [(x, 0), (x, height)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
+    accent = palette[1] if len(palette) > 2 else (255, 255, 255)
+    for i in range(6):
+        r = 60 + i * 40
+        draw.ellipse([width - 300 - r, height // 2 - r, width - 300 + r, height // 2 + r],
+                     outline=accent, width=5)  # fmt: skip
+    font = _font(56)
+    for n, line in enumerate(textwrap.wrap(title, width=32)[:3]):
+        draw.text((70, 180 + n * 72), line, fill=(255, 255, 255), font=font)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=82, optimize=True)
+    return out.getvalue()

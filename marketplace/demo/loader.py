@@ -28,7 +28,7 @@ from catalogue.selectors import product_cards
 from catalogue.services import certificate_create
 from cms.models import HomePage, HomePageFeaturedProduct
 from cms.services import page_tree_ensure
-from marketplace.demo import activity, traceability_demo
+from marketplace.demo import activity, cms_content, traceability_demo
 from marketplace.demo import catalogue_data as data
 from marketplace.demo.images import product_image_jpeg
 
@@ -94,6 +94,7 @@ def demo_reset():
         User.objects.filter(email__endswith="@ocop.example").delete()
         for page in HomePage.objects.all():
             page.delete()
+        cms_content.delete_demo_images()
 
 
 def demo_load(*, scale=0, orders=0, on_step=_silent, on_item=_silent):
@@ -108,7 +109,10 @@ def demo_load(*, scale=0, orders=0, on_step=_silent, on_item=_silent):
         ("Danh mục và loại sản phẩm", _load_categories),
         ("Hợp tác xã", _load_cooperatives),
         ("Sản phẩm OCOP", _load_products),
-        ("Trang chủ Wagtail", _load_home_page),
+        (
+            "Trang Wagtail: trang chủ, chiến dịch, câu chuyện (tiếng Việt và tiếng Anh)",
+            _load_home_page,
+        ),
         ("Lô hàng và nhật ký truy xuất", _load_batches),
         ("Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu", _load_activity),
     ]
@@ -285,7 +289,7 @@ def _create_ocop_certificate(*, product, stars, index):
 
 def _load_home_page(*, report, **_):
     root = page_tree_ensure()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
         home = HomePage(
             title="Chợ OCOP – Đặc sản Việt từ hợp tác xã",
@@ -332,6 +336,7 @@ def _load_home_page(*, report, **_):
                 page=home, product_id=product_id, sort_order=order
             )
         home.save_revision().publish()
+    cms_content.load_cms_pages(home=home, report=report)
 
 
 def _load_batches(*, report, progress, **_):

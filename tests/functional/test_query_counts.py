@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 # Pinned query counts for an anonymous visitor with an empty basket. A change here
 # needs a reason: a page that costs more queries per product would show up as growth.
 # The product page's 14th query finds its latest published batch ("Nguồn gốc và truy xuất").
-PINNED = {"home": 14, "catalogue": 11, "category": 12, "product": 14}
+# The home page's last four: the active language's locale (Wagtail localisation), the
+# current campaigns, the latest stories, and the page's translations (hreflang, switcher).
+PINNED = {"home": 18, "catalogue": 11, "category": 12, "product": 14}
 # The same listing pages served by the search server: the products of the page by id (no
 # COUNT: the hit count comes with the hits), plus the names of the category and
 # cooperative facets' options.
@@ -171,3 +173,48 @@ def test_trace_page_query_counts_cold_and_warm(client, cooperative, settings, mo
 
     assert large == small == PINNED_TRACE
     assert PINNED_TRACE["cold"] <= TRACE_MAX_QUERIES
+
+
+# CMS pages with product grids (issue 7), whatever the number of products in them.
+# Campaign: the page, the products picked by hand (none here, so) the rule's products with
+# their prefetches. Standard: the body's shop blocks read the products and cooperative
+# they name in bulk (plus the StreamField's own chooser look-ups, one per block type).
+# Story: its cooperative's products in stock, and the breadcrumb's story index.
+PINNED_CMS = {"campaign": 19, "standard": 21, "story": 22}
+
+
+def test_cms_pages_do_not_grow_with_their_grids(client, home_page, tea_category):
+    from cms.models import StandardPage
+    from tests import cms_pages
+
+    cooperative = CooperativeFactory()
+    campaign = cms_pages.campaign(home_page, rule_category=tea_category, rule_min_stars=4,
+                                  grid_size=48)  # fmt: skip
+    index = cms_pages.story_index(home_page)
+    story = cms_pages.story(index, cooperative=cooperative)
+
+    def counts(products):
+        StandardPage.objects.filter(slug="gioi-thieu").delete()
+        standard = cms_pages.standard(home_page, body=[
+            ("product", {"product": products[0]}),
+            ("product_grid", {"heading": "Chè", "products": products}),
+            ("cooperative", {"cooperative": cooperative}),
+        ])  # fmt: skip
+        return {
+            "campaign": _queries(client, campaign.url),
+            "standard": _queries(client, standard.url),
+            "story": _queries(client, story.url),
+        }
+
+    def grow(count):
+        made = _grow_catalogue(tea_category, count)
+        for product in made[:count]:
+            product.cooperative = cooperative
+            product.save()
+        return made
+
+    small = counts(grow(4))
+    large = counts(grow(4) + grow(20))
+
+    assert large == small
+    assert small == PINNED_CMS

@@ -174,3 +174,28 @@ def test_demo_lots_have_a_month_of_scans_and_exactly_one_looks_copied(loaded_dem
     assert len(copied) == 1
     assert copied[0].flags.too_many and copied[0].flags.burst
     assert sum(report.total > 0 for report in reports) >= len(reports) * 0.8
+
+
+def test_demo_cms_content_exists_in_vietnamese_and_english_and_sells(loaded_demo, client):
+    from cms.models import CampaignPage, StandardPage, StoryPage
+
+    def per_language(model):
+        pages = model.objects.live()
+        return {code: pages.filter(locale__language_code=code).count() for code in ("vi", "en")}
+
+    assert per_language(HomePage) == {"vi": 1, "en": 1}
+    assert per_language(CampaignPage) == {"vi": 2, "en": 2}
+    assert per_language(StandardPage) == {"vi": 6, "en": 6}
+    stories = per_language(StoryPage)
+    assert stories["vi"] >= 4 and stories["vi"] == stories["en"]
+    assert all(s.cooperative_id for s in StoryPage.objects.all())
+
+    for campaign in CampaignPage.objects.all():
+        response = client.get(campaign.url)
+        assert response.status_code == 200
+        assert len(response.context["grid_products"]) >= 4
+    english_home = client.get("/en/")
+    assert "OCOP specialities, bought straight from the cooperatives" in (
+        english_home.content.decode()
+    )
+    assert "OCOP Tết gifts 2027" in english_home.content.decode()

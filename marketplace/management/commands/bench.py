@@ -114,7 +114,21 @@ class Command(BaseCommand):
             ("cooperative", self._cooperative().get_absolute_url()),
             ("coop orders", "/shop/dashboard/orders/"),
             ("trace", self._trace_path()),
+            *self._cms_pages(),
         ]
+
+    def _cms_pages(self):
+        """Return the demo's rule-grid campaign and a story, when the demo has them."""
+        from cms.models import CampaignPage, StoryPage
+
+        pages = []
+        campaign = CampaignPage.objects.live().filter(rule_province_code__isnull=False).first()
+        story = StoryPage.objects.live().order_by("pk").first()
+        if campaign is not None:
+            pages.append(("campaign", campaign.url))
+        if story is not None:
+            pages.append(("story", story.url))
+        return pages
 
     def _trace_path(self):
         """Return the public page of a published demo lot that does not look copied."""

@@ -1,0 +1,86 @@
+"""sitemap.xml: Wagtail's pages in every language, products and cooperative profiles."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
+from oscar.core.loading import get_model
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+from marketplace.partner.selectors import public_cooperatives
+
+Product = get_model("catalogue", "Product")
+Cooperative = get_model("partner", "Cooperative")
+
+
+class _RequestHostSitemap(Sitemap):
+    """Build addresses on the host and scheme of the request, like Wagtail's sitemap."""
+
+    def __init__(self, request=None):
+        self.request = request
+
+    def get_domain(self, site=None):
+        return self.request.get_host() if self.request else super().get_domain(site)
+
+    def get_protocol(self, protocol=None):
+        return self.request.scheme if self.request else super().get_protocol(protocol)
+
+
+class ProductSitemap(_RequestHostSitemap):
+    changefreq = "daily"
+    limit = 5000
+
+    def items(self):
+        return (
+            Product.objects.browsable()
+            .filter(cooperative__status=Cooperative.Status.APPROVED)
+            .only("pk", "slug", "date_updated")
+            .order_by("pk")
+        )
+
+    def lastmod(self, product):
+        return product.date_updated
+
+
+class CooperativeSitemap(_RequestHostSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return public_cooperatives().order_by("pk")
+
+
+class PageSitemap(WagtailSitemap):
+    """Wagtail's sitemap over the site's tree in every language, not only the active one."""
+
+    def items(self):
+        from wagtail.models import Page
+
+        root = self.get_wagtail_site().root_page
+        in_any_tree = Q()
+        for translation in Page.objects.filter(translation_key=root.translation_key):
+            in_any_tree |= Q(path__startswith=translation.path)
+        return (
+            Page.objects.filter(in_any_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def _urls(self, page, protocol, domain):
+        # Addresses on the request's host, like the product and cooperative entries (and
+        # the canonical links): Wagtail's own would use the Site record's hostname.
+        urls, last_mods = [], set()
+        for item in self.paginator.page(page).object_list.iterator():
+            url = item.get_url(self.request)
+            if url is None:
+                continue
+            lastmod = self.lastmod(item)
+            urls.append({"item": item, "location": self.request.build_absolute_uri(url),
+                         "lastmod": lastmod})  # fmt: skip
+            last_mods.add(lastmod)
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
+
+
+SITEMAPS = {"pages": PageSitemap, "products": ProductSitemap, "cooperatives": CooperativeSitemap}

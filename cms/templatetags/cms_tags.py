@@ -1,0 +1,94 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language_info
+from wagtail.models import Page, Site
+
+from cms import structured_data
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def product_json_ld(context, product):
+    return structured_data.json_ld_script(
+        structured_data.product_data(request=context["request"], product=product)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def cooperative_json_ld(context, cooperative):
+    return structured_data.json_ld_script(
+        structured_data.cooperative_data(request=context["request"], cooperative=cooperative)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page, image_url=None):
+    return structured_data.json_ld_script(
+        structured_data.article_data(request=context["request"], page=page, image_url=image_url)
+    )
+
+
+def _page_translations(request, page):
+    """Return {language: url} of the live translations of ``page`` and of the site's home.
+
+    One query, remembered on the request: the head's hreflang links and the header's
+    language switcher both need it.
+    """
+    cache = getattr(request, "_cms_translations", None)
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
+    site = Site.find_for_request(request)
+    keys = [page.translation_key] + ([site.root_page.translation_key] if site else [])
+    pages, homes = {}, {}
+    for translation in (
+        Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    ):
+        target = pages if translation.translation_key == page.translation_key else homes
+        target[translation.locale.language_code] = translation.get_url(request)
+    result = {"pages": pages, "homes": homes}
+    request._cms_translations = (page.pk, result)
+    return result
+
+
+def _wagtail_page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """Return [(hreflang, absolute url)] for a CMS page's live translations, x-default last."""
+    page, request = _wagtail_page(context), context.get("request")
+    if page is None or request is None or not page.live:
+        return []
+    urls = _page_translations(request, page)["pages"]
+    alternates = [
+        (code, request.build_absolute_uri(urls[code]))
+        for code, _name in settings.LANGUAGES
+        if code in urls
+    ]
+    if len(alternates) > 1 and settings.LANGUAGE_CODE in urls:
+        alternates.append(("x-default", request.build_absolute_uri(urls[settings.LANGUAGE_CODE])))
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def language_choices(context):
+    """Return the switcher's languages, each with the address to show in that language.
+
+    On a CMS page: its translation, or that language's home page when it has none. On
+    shop pages (one address, language from the cookie): the same page.
+    """
+    request = context.get("request")
+    current = request.get_full_path() if request else "/"
+    page = _wagtail_page(context)
+    translations = _page_translations(request, page) if page and request else None
+    choices = []
+    for code, _name in settings.LANGUAGES:
+        url = current
+        if translations is not None:
+            url = translations["pages"].get(code) or translations["homes"].get(code) or current
+        info = get_language_info(code)
+        choices.append({"code": code, "name_local": info["name_local"], "url": url})
+    return choices

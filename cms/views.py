@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from cms.sitemaps import SITEMAPS
+
+
+@require_POST
+def language_set(request):
+    """Remember the visitor's language in the cookie and go to ``next`` unchanged.
+
+    The language switcher already points each language at the right address (a CMS
+    page's translation, the same shop page); Django's own view would rewrite /en/
+    addresses through Wagtail's catch-all pattern into /en/en/.
+    """
+    next_url = request.GET.get("next") or request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    language = request.POST.get("language")
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
+
+
+def sitemap_xml(request):
+    """Serve sitemap.xml: CMS pages, products and cooperative profiles."""
+    return wagtail_sitemap(request, sitemaps={name: cls(request) for name, cls in SITEMAPS.items()})
