@@ -95,7 +95,23 @@ class CooperativeDocument(Document):
     product_count = Integer()
 
 
-DOCUMENTS = {"products": ProductDocument, "cooperatives": CooperativeDocument}
+class StoryDocument(Document):
+    """A published CMS story (a cooperative's or a producer's), in its page's language."""
+
+    title = vi_text()
+    search_text = Text(analyzer=vi_folded)
+    language = Keyword()
+    cooperative = vi_text()
+    date = Date()
+    url = Keyword(index=False)
+    intro = Text(index=False)
+
+
+DOCUMENTS = {
+    "products": ProductDocument,
+    "cooperatives": CooperativeDocument,
+    "stories": StoryDocument,
+}
 
 
 def alias_name(kind):

@@ -2,6 +2,7 @@
 
 import logging
 from datetime import datetime
+from functools import partial
 
 from django.core.cache import cache
 from django.db.models import Prefetch
@@ -154,28 +155,58 @@ def _chunks(queryset, size):
         last_pk = chunk[-1].pk
 
 
+def indexable_stories():
+    """Return the live, public CMS stories, in every language."""
+    from cms.models import StoryPage
+
+    return (
+        StoryPage.objects.live()
+        .public()
+        .select_related("locale", "cooperative__partner")
+        .order_by("pk")
+    )
+
+
+def story_document(page):
+    """Return the index document of one story from ``indexable_stories``."""
+    body = " ".join(str(text) for text in page.body.stream_block.get_searchable_content(page.body))
+    cooperative = page.cooperative.partner.name if page.cooperative else ""
+    return {
+        "title": vi_normalize(page.title),
+        "search_text": vi_normalize(" ".join((page.title, page.intro, cooperative, body))),
+        "language": page.locale.language_code,
+        "cooperative": vi_normalize(cooperative),
+        "date": page.date.isoformat(),
+        "url": page.get_url(),
+        "intro": page.intro,
+    }
+
+
 def _actions(kind, index, source, progress):
-    tree = CategoryTree() if kind == "products" else None
+    if kind == "products":
+        build = partial(product_document, tree=CategoryTree())
+    else:
+        build = {"cooperatives": cooperative_document, "stories": story_document}[kind]
     for chunk in source:
         for obj in chunk:
-            body = product_document(obj, tree) if tree else cooperative_document(obj)
-            yield {"_index": index, "_id": obj.pk, "_source": body}
+            yield {"_index": index, "_id": obj.pk, "_source": build(obj)}
         if progress:
             progress(kind, len(chunk))
 
 
 def index_rebuild(*, progress=None, chunk_size=CHUNK_SIZE):
-    """Build fresh indexes of products and cooperatives, then swap the aliases to them.
+    """Build fresh indexes of products, cooperatives and stories; swap the aliases to them.
 
     Searches keep reading the old indexes until the swap, which is one atomic alias
     update; the old indexes are deleted after it. ``progress(kind, n)`` is called after
-    every ``n`` documents. Return ``{"products": count, "cooperatives": count}``.
+    every ``n`` documents. Return the document count of each kind.
     Raise ``SearchUnavailable`` when the search server cannot be reached.
     """
     stamp = datetime.now().strftime("%Y%m%d%H%M%S%f")
     sources = {
         "products": _chunks(indexable_products(), chunk_size),
         "cooperatives": _chunks(indexable_cooperatives().order_by("pk"), chunk_size),
+        "stories": _chunks(indexable_stories(), chunk_size),
     }
     counts = {}
     for kind, source in sources.items():
@@ -275,7 +306,23 @@ def cooperatives_sync(cooperative_ids):
         logger.warning("Search index sync of %d cooperatives failed.", len(ids))
 
 
+def stories_sync(page_ids):
+    """Bring the index in line for the story pages ``page_ids`` (published or not)."""
+    ids = set(page_ids)
+    if not ids:
+        return
+    found = {page.pk: page for page in indexable_stories().filter(pk__in=ids)}
+    alias = alias_name("stories")
+    actions = [
+        {"_index": alias, "_id": pk, "_source": story_document(page)} for pk, page in found.items()
+    ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
+    try:
+        call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
+    except SearchUnavailable:
+        logger.warning("Search index sync of %d stories failed.", len(ids))
+
+
 def index_refresh():
     """Make every indexed change visible to searches now (tests, commands)."""
-    call(lambda es: es.indices.refresh(index=f"{alias_name('products')},"
-                                             f"{alias_name('cooperatives')}"))  # fmt: skip
+    names = ",".join(alias_name(kind) for kind in ("products", "cooperatives", "stories"))
+    call(lambda es: es.indices.refresh(index=names))

@@ -257,6 +257,26 @@ def did_you_mean(query):
     return suggestion if suggestion and suggestion != words.lower() else ""
 
 
+def story_search(query, *, language, limit=3):
+    """Return up to ``limit`` published stories in ``language`` that match ``query``."""
+    phrase = _words(query)
+    if not phrase:
+        return []
+    body = {
+        "query": {
+            "bool": {
+                "must": [{"match": {"search_text": {"query": phrase, "operator": "and"}}}],
+                "filter": [{"term": {"language": language}}],
+                "should": [{"match": {"title.folded": {"query": phrase, "boost": 2}}}],
+            }
+        },
+        "size": limit,
+        "_source": ["title", "url", "intro", "cooperative", "date"],
+    }
+    response = call(lambda es: es.search(index=alias_name("stories"), body=body))
+    return [hit["_source"] for hit in response["hits"]["hits"]]
+
+
 def suggestions(query, *, products=5, cooperatives=3):
     """Return products and cooperatives whose names start like ``query``'s words."""
     words = _words(query)

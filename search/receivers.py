@@ -2,7 +2,8 @@
 
 Products, prices, stock, certificates and cooperatives change through Oscar's dashboard
 and order placement as well as through the project's services, so the index follows
-model signals (as haystack's signal processors do). Nothing is sent to the search server
+model signals (as haystack's signal processors do); CMS stories follow Wagtail's publish
+and unpublish signals. Nothing is sent to the search server
 inside a transaction: ids are collected and synced once the transaction commits, and a
 rolled-back change is simply re-read from the database with the next sync.
 """
@@ -34,19 +35,19 @@ def _queue(kind, ids):
         return
     state = getattr(_pending, "ids", None)
     if state is None:
-        state = _pending.ids = {"products": set(), "cooperatives": set()}
+        state = _pending.ids = {"products": set(), "cooperatives": set(), "stories": set()}
     state[kind].update(i for i in ids if i)
     transaction.on_commit(_flush)
 
 
 def _flush():
     state = getattr(_pending, "ids", None)
-    if not state or not (state["products"] or state["cooperatives"]):
+    if not state or not any(state.values()):
         return  # An earlier callback of the same transaction synced everything.
-    products, cooperatives = state["products"], state["cooperatives"]
     _pending.ids = None
-    indexing.cooperatives_sync(cooperatives)
-    indexing.products_sync(products)
+    indexing.cooperatives_sync(state["cooperatives"])
+    indexing.products_sync(state["products"])
+    indexing.stories_sync(state["stories"])
 
 
 def product_changed(sender, instance, **kwargs):
@@ -69,8 +70,23 @@ def partner_changed(sender, instance, **kwargs):
         _queue("cooperatives", [cooperative.pk])
 
 
+def story_changed(sender, instance, **kwargs):
+    """A story was published, unpublished, moved or deleted."""
+    _queue("stories", [instance.pk])
+
+
 def connect():
     """Connect the receivers (called once from the app's ``ready``)."""
+    from wagtail.signals import page_published, page_unpublished
+
+    from cms.models import StoryPage
+
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("deleted", post_delete),
+    ):
+        signal.connect(story_changed, sender=StoryPage, dispatch_uid=f"search-story-{name}")
     for model, receiver in (
         (get_model("catalogue", "Product"), product_changed),
         (get_model("catalogue", "Certificate"), product_part_changed),

@@ -92,3 +92,11 @@ def _search(query, category, filters, sort, number, per_page):
         offset=offset,
         limit=per_page,
     )
+
+
+def matching_stories(*, query, language, limit=3):
+    """Return the CMS stories in ``language`` that match ``query`` (none without the server)."""
+    try:
+        return queries.story_search(query, language=language, limit=limit)
+    except SearchUnavailable:
+        return []

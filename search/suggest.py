@@ -35,14 +35,14 @@ def _product_url(pk, slug):
     return reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": pk})
 
 
-def suggest(raw_query):
-    """Return {"query", "products", "categories", "cooperatives"} for ``raw_query``.
+def suggest(raw_query, *, language="vi"):
+    """Return {"query", "products", "categories", "cooperatives", "stories"} for a query.
 
     From the search server (prefixes, diacritics optional); from the database titles
     when the server cannot answer. Fewer than two letters return empty lists.
     """
     query = " ".join((raw_query or "").split())[:MAX_LENGTH]
-    empty = {"query": query, "products": [], "categories": [], "cooperatives": []}
+    empty = {"query": query, "products": [], "categories": [], "cooperatives": [], "stories": []}
     if len(query) < MIN_LENGTH:
         return empty
     try:
@@ -53,6 +53,10 @@ def suggest(raw_query):
     words = vi_fold(query).split()
     matching = [pk for pk, _n, _u, folded in _categories() if all(w in folded for w in words)]
     category_ids = list(dict.fromkeys(matching + found["category_ids"]))[:3]
+    try:
+        stories = queries.story_search(query, language=language, limit=2)
+    except SearchUnavailable:
+        stories = []
     return {
         "query": query,
         "products": [
@@ -77,6 +81,7 @@ def suggest(raw_query):
             }  # fmt: skip
             for c in found["cooperatives"]
         ],
+        "stories": [{"title": story["title"], "url": story["url"]} for story in stories],
     }
 
 

@@ -11,13 +11,14 @@ from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from search.forms import SORT_LABELS, BrowseForm
-from search.selectors import listing_page
+from search.selectors import listing_page, matching_stories
 from search.suggest import suggest
 
 Category = get_model("catalogue", "Category")
@@ -102,11 +103,17 @@ class FacetedSearchView(ProductListView):
         query = self.form.query()
         return _("Kết quả cho “%(query)s”") % {"query": query} if query else _("Tìm kiếm")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.listing.from_search_server:
+            context["stories"] = matching_stories(query=context["query"], language=get_language())
+        return context
+
 
 class SuggestView(View):
-    """``/shop/search/suggest/?q=``: products, categories and cooperatives as JSON."""
+    """``/shop/search/suggest/?q=``: products, categories, cooperatives, stories as JSON."""
 
     def get(self, request):
-        response = JsonResponse(suggest(request.GET.get("q", "")))
+        response = JsonResponse(suggest(request.GET.get("q", ""), language=get_language()))
         response["Cache-Control"] = "max-age=60"
         return response

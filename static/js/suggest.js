@@ -87,6 +87,10 @@
       group(labels.labelCooperatives || "Cooperatives");
       data.cooperatives.forEach(function (c) { option(c.name, c.province, c.url, n++); });
     }
+    if (data.stories && data.stories.length) {
+      group(labels.labelStories || "Stories");
+      data.stories.forEach(function (s) { option(s.title, "", s.url, n++); });
+    }
     if (!n) {
       close();
       status.textContent = labels.labelNone || "";

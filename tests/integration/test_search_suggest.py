@@ -43,11 +43,11 @@ def test_suggestions_need_no_diacritics_and_match_word_starts(client, products):
 
 def test_one_letter_suggests_nothing(client, products):
     assert _suggest(client, "m") == {"query": "m", "products": [], "categories": [],
-                                     "cooperatives": []}  # fmt: skip
+                                     "cooperatives": [], "stories": []}  # fmt: skip
 
 
 @pytest.mark.parametrize("junk", ['"}]{[', "x" * 5000, "%%%", "<script>alert(1)</script>", "  "])
 def test_junk_gets_an_answer_never_an_error(client, products, junk):
     data = _suggest(client, junk)
-    assert set(data) == {"query", "products", "categories", "cooperatives"}
+    assert set(data) == {"query", "products", "categories", "cooperatives", "stories"}
     assert len(data["query"]) <= 100
