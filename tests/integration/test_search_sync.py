@@ -130,7 +130,17 @@ def test_the_rebuild_command_shows_progress(cooperative):
     call_command("search_index", "--rebuild", stdout=out)
     output = out.getvalue()
     assert "products" in output and "1/1" in output
-    assert "Đã lập chỉ mục 1 sản phẩm và 1 hợp tác xã." in output
+    assert "Đã lập chỉ mục 1 sản phẩm, 1 hợp tác xã và 0 câu chuyện." in output
+
+
+def test_the_rebuild_command_counts_stories_too(cooperative, home_page):
+    from tests import cms_pages
+
+    cms_pages.story(cms_pages.story_index(home_page), cooperative=cooperative)
+    out = StringIO()
+    call_command("search_index", "--rebuild", stdout=out)
+    assert "stories" in out.getvalue() and "1/1" in out.getvalue()
+    assert "và 1 câu chuyện." in out.getvalue()
 
 
 def test_the_rebuild_command_explains_a_missing_or_dead_server(settings):

@@ -9,8 +9,8 @@ BAR_WIDTH = 30
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search index: fill new timestamped indexes of products and "
-        "cooperatives, then swap the aliases to them (searches never see an empty index)."
+        "Rebuild the search index: fill new timestamped indexes of products, cooperatives "
+        "and stories, then swap the aliases to them (searches never see an empty index)."
     )
 
     def add_arguments(self, parser):
@@ -28,6 +28,7 @@ class Command(BaseCommand):
         self._totals = {
             "products": indexing.indexable_products().count(),
             "cooperatives": indexing.indexable_cooperatives().count(),
+            "stories": indexing.indexable_stories().count(),
         }
         self._done = dict.fromkeys(self._totals, 0)
         connection.breaker_reset()
@@ -41,16 +42,17 @@ class Command(BaseCommand):
         if self._verbose:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Đã lập chỉ mục {counts['products']} sản phẩm và "
-                    f"{counts['cooperatives']} hợp tác xã."
+                    f"Đã lập chỉ mục {counts['products']} sản phẩm, "
+                    f"{counts['cooperatives']} hợp tác xã và {counts['stories']} câu chuyện."
                 )
             )
 
     def _progress(self, kind, count):
         if not self._verbose:
             return
-        self._done[kind] += count
-        done, total = self._done[kind], max(self._totals[kind], self._done[kind])
+        self._done[kind] = self._done.get(kind, 0) + count
+        done = self._done[kind]
+        total = max(self._totals.get(kind, 0), done)
         filled = BAR_WIDTH * done // max(total, 1)
         bar = f"  {kind:<12} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}"
         if self._interactive:
