@@ -53,7 +53,10 @@ def product_image_jpeg(*, title, palette, seed):
 
 
 def banner_jpeg(*, title, palette, size=(1440, 600)):
-    """Return JPEG bytes of a wide banner: a gradient with the title, for CMS pages."""
+    """Return JPEG bytes of a wide banner for CMS pages: a gradient and circles.
+
+    ``title`` only varies the picture (the circles' place), so each page gets its own.
+    """
     width, height = size
     top, bottom = palette[0], palette[-1]
     image = Image.new("RGB", size, top)
@@ -67,11 +70,11 @@ def banner_jpeg(*, title, palette, size=(1440, 600)):
     accent = palette[1] if len(palette) > 2 else (255, 255, 255)
     for i in range(6):
         r = 60 + i * 40
-        draw.ellipse([width - 300 - r, height // 2 - r, width - 300 + r, height // 2 + r],
+        centre = width // 2 + (sum(map(ord, title)) % (width // 3)) - width // 6
+        draw.ellipse([centre - r, height // 2 - r, centre + r, height // 2 + r],
                      outline=accent, width=5)  # fmt: skip
-    font = _font(56)
-    for n, line in enumerate(textwrap.wrap(title, width=32)[:3]):
-        draw.text((70, 180 + n * 72), line, fill=(255, 255, 255), font=font)
+    # No text drawn in: pages show the title in HTML (translated, readable by screen
+    # readers), and cards crop the banner to other shapes.
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=82, optimize=True)
     return out.getvalue()
