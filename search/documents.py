@@ -1,16 +1,19 @@
-"""What the search index holds: products and cooperatives, with Vietnamese analysis.
+"""What the search index holds: products, cooperatives and stories, in Vietnamese.
 
-Text fields are indexed three ways: as written (lowercased, diacritics kept) so an exact
+Text fields are indexed several ways: as written (lowercased, diacritics kept) so an exact
 match ranks first; ``.folded`` without diacritics (ASCII folding turns "đ" into "d") so
 "che thai nguyen" finds "Chè Thái Nguyên"; ``.prefix`` as edge n-grams of the folded words
-for suggestions while typing, and ``.prefix_exact`` with diacritics, so "mâ" suggests
-"Mật ong" before "Mắm". Text is put into one Unicode form before indexing and
-before querying (``search.text.vi_normalize``).
+for suggestions while typing, ``.prefix_exact`` with diacritics ("mậ" suggests "Mật ong"
+before "Mắm") and ``.prefix_toneless`` with the vowels' marks but not the tones ("mâ",
+typed before its tone, also suggests "Mật" before "Mắm"). Text is put into one Unicode
+form before indexing and before querying (``search.text.vi_normalize``).
 
 Index names come from ``ES_INDEX_PREFIX`` at run time: each document type is read
 through an alias (``ocop-products``) that points at a timestamped index, so a rebuild
 fills a new index and swaps the alias without downtime.
 """
+
+import unicodedata
 
 from django.conf import settings
 from elasticsearch.dsl import (
@@ -24,16 +27,45 @@ from elasticsearch.dsl import (
     Long,
     Text,
     analyzer,
+    char_filter,
     token_filter,
 )
 
 vi_edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=20)
+
+
+def _tone_mappings():
+    """Return "ậ=>â"-style mappings: every toned vowel to its vowel without the tone.
+
+    The vowel's own marks stay (â, ă, ê, ô, ơ, ư): "mâ" typed on a phone (the tone comes
+    last in Telex and VNI) is the start of "mật", not of "mắm".
+    """
+    tones = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    mappings = []
+    for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY":
+        for tone in tones:
+            toned = unicodedata.normalize("NFC", vowel + tone)
+            if len(toned) == 1:
+                mappings.append(f"{toned}=>{vowel}")
+    return mappings
+
+
+vi_tones = char_filter("vi_tones", "mapping", mappings=_tone_mappings())
 vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
 vi_folded = analyzer("vi_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
 vi_prefix = analyzer(
     "vi_prefix", tokenizer="standard", filter=["lowercase", "asciifolding", vi_edge]
 )
 vi_prefix_exact = analyzer("vi_prefix_exact", tokenizer="standard", filter=["lowercase", vi_edge])
+vi_toneless = analyzer(
+    "vi_toneless", tokenizer="standard", char_filter=[vi_tones], filter=["lowercase"]
+)
+vi_prefix_toneless = analyzer(
+    "vi_prefix_toneless",
+    tokenizer="standard",
+    char_filter=[vi_tones],
+    filter=["lowercase", vi_edge],
+)
 
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 
@@ -46,6 +78,7 @@ def vi_text(**kwargs):
             "folded": Text(analyzer=vi_folded),
             "prefix": Text(analyzer=vi_prefix, search_analyzer=vi_folded),
             "prefix_exact": Text(analyzer=vi_prefix_exact, search_analyzer=vi_exact),
+            "prefix_toneless": Text(analyzer=vi_prefix_toneless, search_analyzer=vi_toneless),
         },
         **kwargs,
     )

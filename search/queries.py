@@ -290,6 +290,7 @@ def suggestions(query, *, products=5, cooperatives=3):
                     "should": [
                         {"match": {"title": {"query": words, "boost": 2}}},
                         {"match": {"title.prefix_exact": {"query": words, "operator": "and"}}},
+                        {"match": {"title.prefix_toneless": {"query": words, "operator": "and"}}},
                     ],
                 }
             },

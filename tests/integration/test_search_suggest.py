@@ -24,9 +24,12 @@ def _suggest(client, query):
 
 def test_two_letters_suggest_products_categories_and_cooperatives(client, products):
     assert _suggest(client, "ga")["products"][0]["title"] == "Gạo ST25 đặc sản"
-    # With diacritics typed, a word written the same way comes first ("mật", not "mắm").
+    # With diacritics typed, a word written the same way comes first ("mật", not "mắm"),
+    # also before its tone is typed ("mâ").
+    for typed in ("mậ", "mâ"):
+        assert _suggest(client, typed)["products"][0]["title"] == "Mật ong hoa nhãn"
+    assert _suggest(client, "mă")["products"][0]["title"] == "Nước mắm cốt"
     data = _suggest(client, "mậ")
-    assert data["products"][0]["title"] == "Mật ong hoa nhãn"
     assert data["products"][0]["url"] == products["honey"].get_absolute_url()
     assert data["products"][0]["price"] == "180.000\u00a0₫"
     assert data["categories"] == [{"name": "Mật ong", "url": products["honey"].categories.get()
