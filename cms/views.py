@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from cms.sitemaps import SITEMAPS
+from marketplace.middleware import language_cookie_set
 
 
 @require_POST
@@ -23,16 +24,7 @@ def language_set(request):
     response = HttpResponseRedirect(next_url)
     language = request.POST.get("language")
     if language in dict(settings.LANGUAGES):
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        )
+        language_cookie_set(response, language)
     return response
 
 

@@ -51,19 +51,24 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
         if from_path and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != from_path:
             # Opening an English address (a shared link, a search result) is a choice of
             # language too: the shop pages it links to follow it.
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                from_path,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            )
+            language_cookie_set(response, from_path)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         # The response is rendered: do not leave this visitor's language active in the
         # thread for whatever runs next on it (the next request activates its own).
         translation.deactivate()
         return response
+
+
+def language_cookie_set(response, language):
+    """Remember ``language`` as the visitor's choice, with Django's cookie settings."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

@@ -49,9 +49,10 @@ def suggest(raw_query, *, language="vi"):
         found = queries.suggestions(query)
     except SearchUnavailable:
         return {**empty, **_database_suggestions(query)}
-    categories = {pk: (name, url) for pk, name, url, _folded in _categories()}
+    rows = _categories()
+    categories = {pk: (name, url) for pk, name, url, _folded in rows}
     words = vi_fold(query).split()
-    matching = [pk for pk, _n, _u, folded in _categories() if all(w in folded for w in words)]
+    matching = [pk for pk, _n, _u, folded in rows if all(w in folded for w in words)]
     category_ids = list(dict.fromkeys(matching + found["category_ids"]))[:3]
     try:
         stories = queries.story_search(query, language=language, limit=2)

@@ -340,13 +340,18 @@ def order_expire(*, order):
 
     Only a pending card payment expires; anything else is left as it is.
     """
+    return _card_order_cancel(order=order, status=Payment.Status.EXPIRED)
+
+
+def _card_order_cancel(*, order, status):
+    """Give a pending card payment ``status`` and cancel its order; return the order."""
     with transaction.atomic():
         payment = Payment.objects.select_for_update().filter(order=order).first()
-        if payment is None or payment.status != Payment.Status.PENDING:
+        if payment is None or payment.method != Payment.Method.STRIPE:
             return order
-        if payment.method != Payment.Method.STRIPE:
+        if payment.status != Payment.Status.PENDING:
             return order
-        payment.status = Payment.Status.EXPIRED
+        payment.status = status
         payment.save(update_fields=["status"])
         _order_cancel(order=order)
     return order
@@ -374,16 +379,7 @@ def card_checkout_abandon(*, order):
     the buyer's account (``selectors.buyer_orders``). Anything but a pending card payment
     is left as it is.
     """
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().filter(order=order).first()
-        if payment is None or payment.method != Payment.Method.STRIPE:
-            return order
-        if payment.status != Payment.Status.PENDING:
-            return order
-        payment.status = Payment.Status.FAILED
-        payment.save(update_fields=["status"])
-        _order_cancel(order=order)
-    return order
+    return _card_order_cancel(order=order, status=Payment.Status.FAILED)
 
 
 def orders_expire_abandoned(*, now=None):
