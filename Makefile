@@ -28,6 +28,9 @@ $(STAMP): requirements.lock
 # Without ES_URL, a local search server (noida-db) runs for as long as the command.
 WITH_SEARCH = $(PY) .ci/with_search_server.py
 
+# Production mode is the default; the demo, the tests and the bench run in demo mode.
+run demo test bench messages: export DJANGO_DEBUG := true
+
 run: $(STAMP)
 	$(WITH_SEARCH) --data-dir .noida-db/demo -- sh -c '\
 	  $(PY) manage.py migrate --noinput -v 0 && \

@@ -1,30 +1,35 @@
 """sitemap.xml: Wagtail's pages in every language, products and cooperative profiles."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
 from oscar.core.loading import get_model
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from marketplace.links import absolute_url
 from marketplace.partner.selectors import public_cooperatives
+from marketplace.sites import site_domain
 
 Product = get_model("catalogue", "Product")
 Cooperative = get_model("partner", "Cooperative")
 
 
-class _RequestHostSitemap(Sitemap):
-    """Build addresses on the host and scheme of the request, like Wagtail's sitemap."""
+class _SiteUrlSitemap(Sitemap):
+    """Build addresses on SITE_URL (never the request's Host header, which anyone can set)."""
 
     def __init__(self, request=None):
         self.request = request
 
     def get_domain(self, site=None):
-        return self.request.get_host() if self.request else super().get_domain(site)
+        return site_domain()
 
     def get_protocol(self, protocol=None):
-        return self.request.scheme if self.request else super().get_protocol(protocol)
+        return urlsplit(settings.SITE_URL).scheme
 
 
-class ProductSitemap(_RequestHostSitemap):
+class ProductSitemap(_SiteUrlSitemap):
     changefreq = "daily"
     limit = 5000
 
@@ -40,7 +45,7 @@ class ProductSitemap(_RequestHostSitemap):
         return product.date_updated
 
 
-class CooperativeSitemap(_RequestHostSitemap):
+class CooperativeSitemap(_SiteUrlSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -67,15 +72,15 @@ class PageSitemap(WagtailSitemap):
         )
 
     def _urls(self, page, protocol, domain):
-        # Addresses on the request's host, like the product and cooperative entries (and
-        # the canonical links): Wagtail's own would use the Site record's hostname.
+        # Addresses on SITE_URL, like the product and cooperative entries (and the
+        # canonical links): Wagtail's own would use the Site record's hostname.
         urls, last_mods = [], set()
         for item in self.paginator.page(page).object_list.iterator():
             url = item.get_url(self.request)
             if url is None:
                 continue
             lastmod = self.lastmod(item)
-            urls.append({"item": item, "location": self.request.build_absolute_uri(url),
+            urls.append({"item": item, "location": absolute_url(url),
                          "lastmod": lastmod})  # fmt: skip
             last_mods.add(lastmod)
         if last_mods and None not in last_mods:

@@ -8,6 +8,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from marketplace.links import absolute_url
+
 SCHEMA = "https://schema.org"
 # Inside <script>, "</script>" or "<!--" in a product name would end the block early.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -24,7 +26,7 @@ def _text(value, words=60):
 
 
 def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+    return absolute_url(url) if url else None
 
 
 def product_data(*, request, product):

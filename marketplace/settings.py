@@ -1,9 +1,10 @@
 """Settings for the OCOP marketplace.
 
-One module, read from the environment (django-environ). With no configuration at all
-it runs the demo: SQLite, DEBUG on, console e-mail, local media. Production mode is
-``DJANGO_DEBUG=false``; it refuses to start without its secrets. Every variable is
-listed in ``.env.example`` and the README.
+One module, read from the environment (django-environ). Production mode is the default:
+it refuses to start without its secrets. ``DJANGO_DEBUG=true`` (set by the Makefile's
+demo, test and bench targets) runs the demo with nothing else configured: SQLite, console
+e-mail, local media, http://127.0.0.1:8000. Every variable is listed in ``.env.example``
+and the README.
 """
 
 from pathlib import Path
@@ -24,9 +25,11 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 # --------------------------------------------------------------------------------------
 # Core: debug, secrets, hosts
 # --------------------------------------------------------------------------------------
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# Off unless asked for: a server started without configuration must not run as the demo.
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 _DEMO_SECRET_KEY = "demo-only-insecure-key-change-me-in-production"
+_DEMO_SITE_URL = "http://127.0.0.1:8000"
 
 
 def _required(name):
@@ -39,15 +42,31 @@ def _required(name):
     return value
 
 
+def _strong_secret_key(value):
+    """Refuse a secret key that Django's deploy check would call weak: it signs sessions,
+    password-reset links and the scan client keys, so a guessable one is a break-in."""
+    if len(value) < 50 or len(set(value)) < 5 or value.startswith("django-insecure-"):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is too short or too simple: use at least 50 random characters "
+            '(python -c "import secrets; print(secrets.token_urlsafe(50))").'
+        )
+    return value
+
+
 if DEBUG:
     # Empty values (a copied .env.example) count as unset.
     SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or _DEMO_SECRET_KEY
     ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[]) or ["*"]
+    SITE_URL = env.str("SITE_URL", default="") or _DEMO_SITE_URL
 else:
-    SECRET_KEY = _required("DJANGO_SECRET_KEY")
+    SECRET_KEY = _strong_secret_key(_required("DJANGO_SECRET_KEY"))
     ALLOWED_HOSTS = [h for h in _required("DJANGO_ALLOWED_HOSTS").split(",") if h]
     _required("DATABASE_URL")
     _required("EMAIL_URL")  # A console backend in production would lose every e-mail.
+    # Printed on every QR label: a wrong host here cannot be recalled from the shelves.
+    # marketplace.checks refuses (check --deploy) one that is not public https.
+    SITE_URL = _required("SITE_URL")
+SITE_URL = SITE_URL.rstrip("/")
 
 # The demo loader creates logins with published passwords: never in production mode.
 DEMO_DATA_ALLOWED = DEBUG
@@ -354,7 +373,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Wagtail
 # --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ OCOP"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# One public address for everything that leaves the request behind (SITE_URL above).
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "png", "jpg", "jpeg"]
 
@@ -364,6 +384,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "png", "jpg", "jpeg"]
 OSCAR_SHOP_NAME = "Chợ OCOP"
 OSCAR_SHOP_TAGLINE = _("Đặc sản OCOP từ các hợp tác xã Việt Nam")
 OSCAR_HOMEPAGE = "/"
+# Oscar's e-mails build links from the Site record (kept on SITE_URL's host) and this scheme.
+OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 # Prices are whole đồng, shown the Vietnamese way in every language: 125.000 ₫.
 OSCAR_DEFAULT_CURRENCY = "VND"
 OSCAR_CURRENCY_FORMAT = {"VND": {"locale": "vi", "format": "#,##0\u00a0¤"}}

@@ -4,6 +4,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
 from cms import structured_data
+from marketplace.links import absolute_url
 
 register = template.Library()
 
@@ -72,12 +73,10 @@ def page_alternates(context):
         return []
     urls = _page_translations(request, page)["pages"]
     alternates = [
-        (code, request.build_absolute_uri(urls[code]))
-        for code, _name in settings.LANGUAGES
-        if code in urls
+        (code, absolute_url(urls[code])) for code, _name in settings.LANGUAGES if code in urls
     ]
     if len(alternates) > 1 and settings.LANGUAGE_CODE in urls:
-        alternates.append(("x-default", request.build_absolute_uri(urls[settings.LANGUAGE_CODE])))
+        alternates.append(("x-default", absolute_url(urls[settings.LANGUAGE_CODE])))
     return alternates
 
 

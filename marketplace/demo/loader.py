@@ -14,7 +14,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -32,6 +31,7 @@ from cms.services import page_tree_ensure
 from marketplace.demo import activity, cms_content, traceability_demo
 from marketplace.demo import catalogue_data as data
 from marketplace.demo.images import product_image_jpeg
+from marketplace.sites import site_domain_sync
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -146,10 +146,7 @@ def _create_user(*, email, password, first_name, last_name="", is_staff=False, r
 
 
 def _load_people(*, report, **_):
-    site = DjangoSite.objects.get_current()
-    if site.domain != "127.0.0.1:8000":
-        site.domain, site.name = "127.0.0.1:8000", "Chợ OCOP"
-        site.save()
+    site_domain_sync()
     _create_user(
         email=ADMIN_EMAIL, password=ADMIN_PASSWORD, first_name="Quản trị", is_staff=True,
         report=report,

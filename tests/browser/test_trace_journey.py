@@ -49,7 +49,7 @@ def _decode_first_label(pdf_bytes, tmp_path):
 def test_a_cooperative_traces_a_batch_and_its_label_opens_the_story(
     browser, phone_page, live_server, settings, tmp_path
 ):
-    settings.WAGTAILADMIN_BASE_URL = live_server.url  # the QR carries the site's address
+    settings.SITE_URL = live_server.url  # the QR carries the site's address
     cooperative = CooperativeFactory(partner__name="Hợp tác xã Chè Cam My")
     user = cooperative_user(cooperative)
     user.set_password(PASSWORD)

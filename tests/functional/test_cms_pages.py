@@ -253,15 +253,22 @@ def test_the_page_tree_is_constrained(home_page):
     assert not HomePage.can_create_at(home_page)
 
 
-def test_an_english_translation_has_its_own_address_hreflang_and_switcher_link(client, home_page):
+def test_an_english_translation_has_its_own_address_hreflang_and_switcher_link(
+    client, home_page, settings
+):
+    settings.SITE_URL = "https://cho-ocop.example"
     page = cms_pages.campaign(home_page)
     english = cms_pages.translate(page, title="OCOP Tết gifts")
 
     assert english.url == "/en/qua-tet/"
-    html = client.get("/qua-tet/").content.decode()
-    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/qua-tet/">' in html
-    assert '<link rel="alternate" hreflang="vi" href="http://testserver/qua-tet/">' in html
-    assert '<link rel="canonical" href="http://testserver/qua-tet/">' in html
+    # On SITE_URL, whatever host the request names.
+    html = client.get("/qua-tet/", HTTP_HOST="evil.example").content.decode()
+    assert (
+        '<link rel="alternate" hreflang="en" href="https://cho-ocop.example/en/qua-tet/">' in html
+    )
+    assert '<link rel="alternate" hreflang="vi" href="https://cho-ocop.example/qua-tet/">' in html
+    assert '<link rel="canonical" href="https://cho-ocop.example/qua-tet/">' in html
+    assert "evil.example" not in html
     assert "?next=/en/qua-tet/" in html.replace("%2F", "/")
 
     response = client.get("/en/qua-tet/")
@@ -299,16 +306,19 @@ def test_the_language_switch_refuses_other_sites_and_unknown_languages(client):
 
 
 def test_the_sitemap_lists_pages_in_both_languages_products_and_cooperatives(
-    client, home_page, catalogue
+    client, home_page, catalogue, settings
 ):
+    settings.SITE_URL = "https://cho-ocop.example"
     cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
 
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap.xml", HTTP_HOST="evil.example").content.decode()
 
-    assert "<loc>http://testserver/qua-tet/</loc>" in xml
-    assert "<loc>http://testserver/en/qua-tet/</loc>" in xml
-    assert f"<loc>http://testserver{catalogue['five'].get_absolute_url()}</loc>" in xml
-    assert f"<loc>http://testserver{catalogue['thai_nguyen'].get_absolute_url()}</loc>" in xml
+    site = "https://cho-ocop.example"
+    assert f"<loc>{site}/qua-tet/</loc>" in xml
+    assert f"<loc>{site}/en/qua-tet/</loc>" in xml
+    assert f"<loc>{site}{catalogue['five'].get_absolute_url()}</loc>" in xml
+    assert f"<loc>{site}{catalogue['thai_nguyen'].get_absolute_url()}</loc>" in xml
+    assert "evil.example" not in xml
     assert catalogue["pending"].get_absolute_url() not in xml
     assert "htx-che-" in xml
 
@@ -320,7 +330,7 @@ def test_a_product_page_carries_product_json_ld_with_a_vnd_offer(client, catalog
 
     (data,) = cms_pages.json_ld(html, "Product")
     assert data["name"] == "Chè Tân Cương đặc biệt"
-    assert data["url"] == f"http://testserver{product.get_absolute_url()}"
+    assert data["url"] == f"http://127.0.0.1:8000{product.get_absolute_url()}"
     assert data["brand"]["name"] == "HTX Chè Tân Cương"
     assert data["offers"] == {
         "@type": "Offer",

@@ -234,3 +234,20 @@ def test_unknown_codes_and_formats_are_not_found(client, batch):
     assert client.get(qr_url(batch, "gif")).status_code == 404
     assert client.get(f"/t/{batch.short_code}/qr.png.svg").status_code == 404
     assert client.get("/t/ZZZZZZZZ/qr.png").status_code == 404
+
+
+def test_every_qr_image_carries_the_configured_site_url(client, seller, batch, settings, tmp_path):
+    """What a phone reads off a label, a page's QR image or the PDF is SITE_URL's host,
+    whatever host the request that made it named."""
+    settings.SITE_URL = "https://cho-ocop.example"
+    expected = batch_uri(batch)
+    assert expected.startswith("https://cho-ocop.example/01/08934567890120/10/SG-2026")
+
+    sheet = seller.get(label_url(batch, 3), HTTP_HOST="127.0.0.1:8000")
+    assert qr_texts(rasterise(b"".join(sheet.streaming_content), tmp_path)[0]) == [expected] * 3
+    png = client.get(f"/t/{batch.short_code}/qr.png", HTTP_HOST="127.0.0.1:8000")
+    assert png.status_code == 200
+    assert qr_texts(Image.open(io.BytesIO(png.content))) == [expected]
+    svg = client.get(f"/t/{batch.short_code}/qr.svg", HTTP_HOST="127.0.0.1:8000").content
+    assert f"<title>{expected}</title>".encode() in svg
+    assert b"127.0.0.1" not in svg

@@ -102,7 +102,7 @@ def test_the_export_validates_against_gs1s_epcis_json_schema(batch):
 
 
 def test_every_event_is_about_the_lot_as_a_digital_link_class(batch, settings):
-    lot_uri = f"{settings.WAGTAILADMIN_BASE_URL}/01/0{GTIN}/10/CM-2026-11"
+    lot_uri = f"{settings.SITE_URL}/01/0{GTIN}/10/CM-2026-11"
 
     for event, recorded in zip(_document(batch)["epcisBody"]["eventList"],
                                batch.events.order_by("sequence"), strict=True):  # fmt: skip
@@ -122,7 +122,7 @@ def test_every_event_is_about_the_lot_as_a_digital_link_class(batch, settings):
 
 def test_events_map_to_cbv_business_steps(batch, settings):
     events = {e["ocop:kind"]: e for e in _document(batch)["epcisBody"]["eventList"]}
-    voc = f"{settings.WAGTAILADMIN_BASE_URL}/voc/bizstep/"
+    voc = f"{settings.SITE_URL}/voc/bizstep/"
 
     assert (events["harvest"]["action"], events["harvest"]["bizStep"]) == ("ADD", "commissioning")
     assert events["packing"]["bizStep"] == "packing"
@@ -179,4 +179,4 @@ def test_a_product_without_gtin_uses_the_short_uri_as_its_class(cooperative, set
 
     validate(document)
     epc_class = document["epcisBody"]["eventList"][0]["quantityList"][0]["epcClass"]
-    assert epc_class == f"{settings.WAGTAILADMIN_BASE_URL}/t/{batch.short_code}"
+    assert epc_class == f"{settings.SITE_URL}/t/{batch.short_code}"

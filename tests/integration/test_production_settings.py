@@ -1,4 +1,5 @@
-"""Production mode refuses to start without its secrets and passes check --deploy."""
+"""Production mode is the default, refuses to start without its secrets and passes
+check --deploy only with a public https SITE_URL."""
 
 import os
 import subprocess
@@ -15,11 +16,16 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ocop_prod_check",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.vn:587",
     "REDIS_URL": "redis://127.0.0.1:6379/0",  # several processes share the trace page cache
+    "SITE_URL": "https://cho-ocop.example",
 }
 
 
 def _manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "SITE_URL", "EMAIL_URL", "REDIS_URL"))
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -38,7 +44,8 @@ def test_production_mode_passes_check_deploy_without_warnings():
 
 
 @pytest.mark.parametrize(
-    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL"]
+    "missing",
+    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL", "SITE_URL"],
 )
 def test_production_mode_without_a_secret_stops_with_a_message_naming_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
@@ -56,3 +63,47 @@ def test_production_mode_without_redis_warns_that_the_trace_cache_is_per_process
 
     assert result.returncode != 0
     assert "traceability.W001" in result.stdout + result.stderr
+
+
+def test_without_django_debug_the_site_runs_in_production_mode():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_DEBUG"}
+    show = "from django.conf import settings; print('DEBUG', settings.DEBUG)"
+
+    result = _manage("shell", "-c", show, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG False" in result.stdout
+
+    # With nothing configured at all, it refuses to start rather than run as the demo.
+    bare = _manage("check", env={})
+    assert bare.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in bare.stderr
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        "http://127.0.0.1:8000",
+        "https://localhost",
+        "https://127.0.0.1",
+        "https://10.0.0.7",
+        "http://cho-ocop.example",  # not https: labels would send phones to plain http
+        "https://shop.local",
+        "https://cho-ocop.example/shop/",
+    ],
+)
+def test_check_deploy_refuses_a_site_url_that_is_not_public_https(site_url):
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, "SITE_URL": site_url}
+    )
+
+    assert result.returncode != 0
+    assert "marketplace.E001" in result.stdout + result.stderr
+    assert "QR code" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("secret", ["short-secret", "a" * 80, "django-insecure-" + "k3y!" * 15])
+def test_production_mode_refuses_a_weak_secret_key(secret):
+    result = _manage("check", env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": secret})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too short or too simple" in result.stderr

@@ -83,9 +83,9 @@ def test_png_has_print_grade_error_correction_and_a_four_module_quiet_zone(gtin_
 
 
 def test_png_follows_the_site_address(gtin_batch, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://ocop.example.vn"
+    settings.SITE_URL = "https://ocop.example.vn"
     first = decode(qr.batch_qr_png(batch=gtin_batch)).text
-    settings.WAGTAILADMIN_BASE_URL = "https://cho-ocop.example.vn"
+    settings.SITE_URL = "https://cho-ocop.example.vn"
     second = decode(qr.batch_qr_png(batch=gtin_batch)).text
 
     assert first == "https://ocop.example.vn/01/08934567890120/10/CM-2026-11"
