@@ -6,13 +6,23 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from marketplace import health as health_checks
+
 
 @never_cache
 def health(request):
-    """Answer 200 when the database answers, for load balancers and `make run`."""
+    """Answer 200 when the database answers: liveness, and the bench's minimal view."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readiness(request):
+    """Report the database, Redis and the search server: 503 when a part the site cannot
+    run without fails, 200 ("degraded") when only the search server is down."""
+    status, parts = health_checks.readiness()
+    return JsonResponse({"status": status, **parts}, status=503 if status == "failed" else 200)
 
 
 def page_not_found(request, exception=None):
