@@ -95,7 +95,7 @@ INSTALLED_APPS = [
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "marketplace.dashboard.apps.DashboardConfig",
-    "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
+    "marketplace.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "marketplace.dashboard.orders.apps.OrdersDashboardConfig",
     "marketplace.dashboard.catalogue.apps.CatalogueDashboardConfig",
