@@ -357,6 +357,11 @@ WAGTAIL_SITE_NAME = "Chợ OCOP"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "png", "jpg", "jpeg"]
+# Editors' images: no SVG (a script in an image), and the same limits as marketplace uploads
+# (marketplace/uploads.py) so that a decompression bomb is refused before it is decoded.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 # --------------------------------------------------------------------------------------
 # Oscar overrides
