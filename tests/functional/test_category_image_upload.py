@@ -49,4 +49,3 @@ def test_a_jpeg_category_picture_with_a_script_appended_is_stored_re_encoded(cli
     assert response.status_code == 302
     stored = Category.objects.get().image
     assert b"<script" not in stored.read()
-
