@@ -170,7 +170,7 @@ def _csv_rows(content):
                 raise _too_many_rows()
     except csv.Error as error:  # a field over csv's 128 KB limit, a stray quote
         raise ValidationError(
-            _("Không đọc được tệp CSV: %(reason)s.") % {"reason": error}, code="unreadable"
+            _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}, code="unreadable"
         ) from error
     return rows
 

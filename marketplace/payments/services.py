@@ -297,8 +297,13 @@ class StripeSession:
     payment_intent: str
 
 
+def _is_text(value, *, max_length=255):
+    """True for a non-empty string PostgreSQL can store and look up (no NUL byte)."""
+    return isinstance(value, str) and 0 < len(value) <= max_length and "\x00" not in value
+
+
 def _text_or_none(value, *, name):
-    if value is None or (isinstance(value, str) and len(value) <= 255):
+    if value is None or _is_text(value):
         return value
     raise StripeEventMalformed(f"{name} is not a short string")
 
@@ -314,11 +319,11 @@ def stripe_session_parse(obj):
     if obj.get("object", "checkout.session") != "checkout.session":
         raise StripeEventMalformed("not a Checkout Session")
     session_id = obj.get("id")
-    if not isinstance(session_id, str) or not session_id or len(session_id) > 255:
+    if not _is_text(session_id):
         raise StripeEventMalformed("the session has no id")
     metadata = obj.get("metadata")
     order_number = metadata.get("order_number") if isinstance(metadata, dict) else None
-    if not isinstance(order_number, str) or not order_number or len(order_number) > 128:
+    if not _is_text(order_number, max_length=128):
         raise StripeEventMalformed("the session has no order number in its metadata")
     amount_total = obj.get("amount_total")
     # bool is an int to Python; an amount of "true" is not an amount.
@@ -456,9 +461,9 @@ def _stripe_event_parse(event):
     if not isinstance(event, dict):
         raise StripeEventMalformed("the event is not an object")
     event_id, event_type, data = event.get("id"), event.get("type"), event.get("data")
-    if not isinstance(event_id, str) or not event_id or len(event_id) > 255:
+    if not _is_text(event_id):
         raise StripeEventMalformed("the event has no id")
-    if not isinstance(event_type, str) or not event_type or len(event_type) > 128:
+    if not _is_text(event_type, max_length=128):
         raise StripeEventMalformed("the event has no type")
     if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
         raise StripeEventMalformed("the event has no object")

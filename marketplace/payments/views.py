@@ -56,9 +56,9 @@ class StripeReturnView(View):
 
     def get(self, request):
         session_id = request.GET.get("session_id", "")
-        payment = (
-            Payment.objects.filter(stripe_session_id=session_id).first() if session_id else None
-        )
+        # PostgreSQL cannot even look up a string holding a NUL byte.
+        known = session_id and len(session_id) <= 255 and "\x00" not in session_id
+        payment = Payment.objects.filter(stripe_session_id=session_id).first() if known else None
         if payment is None:
             messages.error(request, _("Không tìm thấy đơn hàng của lần thanh toán này."))
             return redirect("checkout:thank-you")

@@ -163,6 +163,13 @@ def test_the_buyers_return_checks_the_amount_stripe_reports_too(client, stripe_s
     assert Order.objects.get().status == "awaiting-payment"
 
 
+@pytest.mark.parametrize("session_id", ["cs_test_\x00", "x" * 1000, "cs_test_nobody"])
+def test_the_buyers_return_with_an_unknown_session_says_so(client, stripe_server, session_id):
+    response = client.get(reverse("payments:stripe-return"), {"session_id": session_id})
+
+    assert response.status_code == 302
+
+
 def test_the_buyers_return_with_an_unreadable_session_changes_nothing(client, stripe_server, tea):
     order = card_order(tea, client)
     stripe_server.pay(f"cs_test_{order.number}")
@@ -226,13 +233,12 @@ def _malformed_sessions(session):
         "payment_intent_is_a_number": {**session, "payment_intent": 1},
         "another_object": {**session, "object": "payment_intent"},
         "huge_id": {**session, "id": "cs_" + "x" * 5000},
+        "id_with_a_nul_byte": {**session, "id": session["id"] + "\x00"},
+        "order_number_with_a_nul_byte": {**session, "metadata": {"order_number": "1\x00"}},
+        "currency_with_a_nul_byte": {**session, "currency": "vnd\x00"},
     }
 
 
-@pytest.mark.parametrize(
-    "case",
-    list(_malformed_sessions({"id": "", "metadata": {}, "amount_total": 0, "x": 0}).keys()),
-)
 @pytest.mark.parametrize(
     "event_type",
     [
@@ -242,15 +248,18 @@ def _malformed_sessions(session):
     ],
 )
 def test_a_signed_but_malformed_session_event_gets_400_and_changes_nothing(
-    client, stripe_server, tea, case, event_type
+    client, stripe_server, tea, event_type
 ):
+    # One order for all the shapes (placing one is the slow part): each must leave it as it is.
     order = card_order(tea)
     session = stripe_server.pay(f"cs_test_{order.number}")
-    obj = _malformed_sessions(session)[case]
+    answers = {}
 
-    response = post_event(client, stripe_stub.event(event_type, obj))
+    for case, obj in _malformed_sessions(session).items():
+        response = post_event(client, stripe_stub.event(event_type, obj, f"evt_{case}"))
+        answers[case] = response.status_code
 
-    assert response.status_code == 400
+    assert answers == {case: 400 for case in answers}
     assert not WebhookEvent.objects.exists()
     payment = Payment.objects.get()
     assert payment.status == Payment.Status.PENDING and payment.stripe_reported == {}
@@ -272,6 +281,8 @@ def test_a_signed_but_malformed_session_event_gets_400_and_changes_nothing(
         '{"id": 5, "type": "checkout.session.completed", "data": {"object": {}}}',
         '{"id": "evt_1", "type": ["x"], "data": {"object": {}}}',
         '{"id": "evt_1", "data": {"object": {}}}',
+        '{"id": "evt_\\u0000", "type": "ping", "data": {"object": {}}}',
+        '{"id": "evt_1", "type": "ping\\u0000", "data": {"object": {}}}',
     ],
 )
 def test_a_signed_payload_that_is_not_an_event_gets_400(client, stripe_server, tea, payload):
@@ -306,7 +317,7 @@ _event_ids = itertools.count()
 
 
 @hypothesis_settings(
-    max_examples=150,
+    max_examples=75,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
