@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 
 from catalogue.importing import import_preview, products_import, spreadsheet_read
 from marketplace.access import CooperativeRequiredMixin
+from marketplace.spreadsheets import SafeCSVWriter
 
 Cooperative = get_model("partner", "Cooperative")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -24,6 +25,12 @@ SESSION_PREFIX = "product_import:"
 TEMPLATE_COLUMNS = [
     "Tên sản phẩm", "Danh mục", "Giá (đồng)", "Tồn kho", "Khối lượng",
     "Hạn sử dụng (tháng)", "Bảo quản", "Mô tả", "Thành phần", "GTIN",
+]  # fmt: skip
+TEMPLATE_EXAMPLES = [
+    ["Chè búp Tân Cương 200 g", "Chè và trà", 125000, 50, "200 g", 12, "Nơi khô ráo",
+     "Chè búp sao tay", "Chè búp", ""],
+    ["Mật ong hoa nhãn 500 ml", "Mật ong", 180000, 30, "500 ml", 24, "Tránh ánh nắng", "",
+     "Mật ong nguyên chất", ""],
 ]  # fmt: skip
 
 
@@ -108,16 +115,9 @@ class ProductImportTemplateView(CooperativeRequiredMixin, View):
     """Download a CSV template with the expected columns and two example rows."""
 
     def get(self, request, *args, **kwargs):
-        lines = [
-            ",".join(TEMPLATE_COLUMNS),
-            "Chè búp Tân Cương 200 g,Chè và trà,125000,50,200 g,12,Nơi khô ráo,"
-            "Chè búp sao tay,Chè búp,",
-            "Mật ong hoa nhãn 500 ml,Mật ong,180000,30,500 ml,24,Tránh ánh nắng,,"
-            "Mật ong nguyên chất,",
-        ]
-        response = HttpResponse(
-            ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"),
-            content_type="text/csv; charset=utf-8",
-        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="mau-nhap-san-pham.csv"'
+        response.write("\ufeff")  # Excel reads the file as UTF-8 only with a BOM
+        writer = SafeCSVWriter(open_file=response)
+        writer.writerows([TEMPLATE_COLUMNS, *TEMPLATE_EXAMPLES])
         return response

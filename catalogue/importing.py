@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -29,6 +30,19 @@ StockRecord = get_model("partner", "StockRecord")
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
+MAX_COLUMNS = 50
+# A sheet may hold blank rows between products, but not without end.
+MAX_SHEET_ROWS = 5 * MAX_ROWS
+
+# An XLSX is a zip: its limits are checked from the zip's directory before openpyxl
+# decompresses a byte (a 300 KB zip bomb would otherwise hold a worker for a minute).
+# A 1 000-row product sheet is a few MB of XML; these leave room for styles and strings.
+MAX_XLSX_MEMBERS = 100
+MAX_XLSX_MEMBER_BYTES = 20 * 1024 * 1024
+MAX_XLSX_TOTAL_BYTES = 40 * 1024 * 1024
+# Spreadsheet XML compresses 5-30 times; a bomb of repeated cells, a thousand times.
+MAX_XLSX_RATIO = 200
+XLSX_REQUIRED_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_PRICE = 1_000_000_000
 
 # Column headers, folded (no diacritics, lower case, single spaces), to field names.
@@ -110,6 +124,7 @@ def spreadsheet_read(*, upload):
         raise ValidationError(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."), code="unsupported_format")
     if not table:
         raise ValidationError(_("Tệp không có dữ liệu."), code="empty")
+    table = [row[:MAX_COLUMNS] for row in table]
     header, *body = table
     columns = [HEADERS.get(fold(cell or "")) for cell in header]
     missing = [f for f in REQUIRED if f not in columns]
@@ -131,10 +146,7 @@ def spreadsheet_read(*, upload):
             }  # fmt: skip
         )
         if len(rows) > MAX_ROWS:
-            raise ValidationError(
-                _("Tệp có quá %(max)s dòng; hãy chia nhỏ.") % {"max": MAX_ROWS},
-                code="too_many_rows",
-            )
+            raise _too_many_rows()
     return rows
 
 
@@ -150,26 +162,86 @@ def _csv_rows(content):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    try:
+        rows = []
+        for row in csv.reader(io.StringIO(text), dialect):
+            rows.append(row[:MAX_COLUMNS])
+            if len(rows) > MAX_SHEET_ROWS:
+                raise _too_many_rows()
+    except csv.Error as error:  # a field over csv's 128 KB limit, a stray quote
+        raise ValidationError(
+            _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}, code="unreadable"
+        ) from error
+    return rows
+
+
+def _unreadable_xlsx():
+    return ValidationError(
+        _("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx."), code="unreadable"
+    )
+
+
+def xlsx_check(content):
+    """Refuse an XLSX whose zip is not a workbook or would unpack to too much.
+
+    Only the zip's directory is read: the sizes it declares are the most Python's zipfile
+    will ever decompress for a member, so checking them bounds what openpyxl may unpack.
+    """
+    try:
+        members = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
+        raise _unreadable_xlsx() from error
+    names = {member.filename for member in members}
+    if not all(name in names for name in XLSX_REQUIRED_MEMBERS):
+        raise _unreadable_xlsx()
+    total = sum(member.file_size for member in members)
+    too_big = (
+        len(members) > MAX_XLSX_MEMBERS
+        or total > MAX_XLSX_TOTAL_BYTES
+        or any(member.file_size > MAX_XLSX_MEMBER_BYTES for member in members)
+        or any(
+            member.file_size > 1024 * 1024
+            and member.file_size > MAX_XLSX_RATIO * max(member.compress_size, 1)
+            for member in members
+        )
+    )
+    if too_big:
+        raise ValidationError(
+            _(
+                "Tệp Excel này giải nén ra quá lớn hoặc có quá nhiều phần, không giống một "
+                "bảng sản phẩm. Hãy chép các dòng sản phẩm sang tệp mẫu rồi tải lên lại."
+            ),
+            code="xlsx_too_large",
+        )
 
 
 def _xlsx_rows(content):
     from openpyxl import load_workbook
 
+    xlsx_check(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        # read_only: rows are parsed as they are asked for; the sheet's own claimed size
+        # is never trusted, only MAX_SHEET_ROWS rows of MAX_COLUMNS cells are read.
+        rows = [
+            list(row)
+            for row in sheet.iter_rows(
+                max_row=MAX_SHEET_ROWS + 1, max_col=MAX_COLUMNS, values_only=True
+            )
+        ]
+        workbook.close()
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise ValidationError(
-            _("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx."), code="unreadable"
-        ) from error
-    sheet = workbook.worksheets[0]
-    rows = []
-    for row in sheet.iter_rows(values_only=True):
-        rows.append(list(row))
-        if len(rows) > MAX_ROWS + 1:
-            break
-    workbook.close()
+        raise _unreadable_xlsx() from error
+    if len(rows) > MAX_SHEET_ROWS:
+        raise _too_many_rows()
     return rows
+
+
+def _too_many_rows():
+    return ValidationError(
+        _("Tệp có quá %(max)s dòng; hãy chia nhỏ.") % {"max": MAX_ROWS}, code="too_many_rows"
+    )
 
 
 def _parse_price(text):

@@ -5,8 +5,8 @@ pixels alone: the stored file carries no EXIF (GPS), ICC, XMP or comment block a
 bytes a polyglot may have hidden after or inside the original. A refused upload raises
 ``ValidationError`` with a Vietnamese message and one of these codes: ``empty``, ``too_large``,
 ``not_an_image``, ``unsupported_format``, ``truncated``, ``too_many_pixels`` and, for
-certificates, ``unsupported_document``. Nothing is written to storage here; the caller saves the
-returned file.
+certificates, ``unsupported_document`` and ``active_pdf``. Nothing is written to storage here;
+the caller saves the returned file.
 
 Limits default to the module constants and can be changed with the settings
 ``UPLOAD_MAX_IMAGE_BYTES``, ``UPLOAD_MAX_IMAGE_PIXELS`` and ``UPLOAD_MAX_DOCUMENT_BYTES``.
@@ -43,6 +43,12 @@ ACCEPTED_IMAGE_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP"})
 _OPENED_FORMATS = ("JPEG", "PNG", "WEBP")
 _RECOGNISED_FORMATS = ("GIF", "BMP", "TIFF", "AVIF", "HEIF", "ICO", "PSD", "JPEG2000")
 
+# A certificate is a scan: it has no reason to run a script, start a program or carry files.
+_PDF_ACTIVE_NAMES = frozenset(
+    {b"JavaScript", b"JS", b"Launch", b"EmbeddedFile", b"RichMedia", b"XFA", b"SubmitForm"}
+)
+_PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
+
 JPEG_QUALITY = 85
 _SAFE_STEM_LENGTH = 50
 _PDF_WINDOW = 1024
@@ -61,6 +67,10 @@ _MESSAGES = {
         "Hãy thu nhỏ ảnh rồi tải lên lại."
     ),
     "unsupported_document": _("Giấy chứng nhận phải là tệp PDF hoặc ảnh JPEG, PNG."),
+    "active_pdf": _(
+        "Tệp PDF này chứa mã chạy tự động hoặc tệp đính kèm. Hãy xuất lại bản scan thành "
+        "PDF thường (hoặc tải ảnh chụp lên)."
+    ),
 }
 _TRUNCATED_PDF_MESSAGE = _("Tệp PDF bị hỏng hoặc chưa được tải lên trọn vẹn. Hãy thử tải lên lại.")
 
@@ -248,6 +258,21 @@ def image_clean(*, upload) -> SimpleUploadedFile:
     return _image_from_bytes(data=data, original_name=upload.name, fallback="anh")
 
 
+def _pdf_active_content(data: bytes) -> set[str]:
+    """Return the names of scripts, launchers or attachments a PDF declares in plain sight.
+
+    PDF names may spell letters as ``#xx`` (``/Java#53cript``); they are decoded first.
+    Names inside compressed object streams are not seen: a scan from a scanner or a
+    phone has none of these, and the file is only ever served as a download.
+    """
+    names = set()
+    for match in _PDF_NAME.finditer(data):
+        name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), match[1])
+        if name in _PDF_ACTIVE_NAMES:
+            names.add(name.decode())
+    return names
+
+
 def document_clean(*, upload) -> SimpleUploadedFile:
     """Return a certificate scan that is safe to store, or raise ValidationError.
 
@@ -258,9 +283,15 @@ def document_clean(*, upload) -> SimpleUploadedFile:
     data = _read_within_limit(upload=upload, max_bytes=max_bytes)
     fallback = "chung-nhan"
     if b"%PDF-" in data[:_PDF_WINDOW]:
+        # Readers accept the marker anywhere in the first kilobyte; anything before it
+        # (an HTML page, a script) would make the file a polyglot, so it must come first.
+        if not data.startswith(b"%PDF-"):
+            raise _error("unsupported_document")
         # A PDF reader finds the document from its end; without the marker it was cut off.
         if b"%%EOF" not in data[-_PDF_WINDOW:]:
             raise _error("truncated", message=_TRUNCATED_PDF_MESSAGE)
+        if _pdf_active_content(data):
+            raise _error("active_pdf")
         name = _safe_name(original=upload.name, extension="pdf", fallback=fallback)
         return SimpleUploadedFile(name, data, content_type="application/pdf")
     try:

@@ -106,4 +106,10 @@ def webhook_event(*, payload, signature):
         event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
     except stripe.SignatureVerificationError as error:
         raise ValueError("bad signature") from error
-    return event.to_dict()
+    except (ValueError, TypeError, AttributeError, KeyError) as error:
+        # Signed, but not a JSON object (a list, a string, bytes that are not UTF-8).
+        raise ValueError("unreadable payload") from error
+    event = event.to_dict() if hasattr(event, "to_dict") else event
+    if not isinstance(event, dict):
+        raise ValueError("the payload is not an event")
+    return event

@@ -26,6 +26,9 @@ class Payment(models.Model):
         # The card checkout could not open a Stripe session: the order was cancelled at once.
         FAILED = "failed", _("Không mở được cổng thanh toán thẻ")
         REFUNDED = "refunded", _("Đã hoàn tiền")
+        # Stripe reported another amount, currency, session or order than the one recorded:
+        # never paid nor fulfilled; staff check it in Stripe and refund or settle by hand.
+        MISMATCH = "mismatch", _("Stripe báo sai số tiền – không giao hàng")
 
     order = models.OneToOneField(
         "order.Order", on_delete=models.CASCADE, related_name="payment", verbose_name=_("Đơn hàng")
@@ -38,6 +41,12 @@ class Payment(models.Model):
     amount_refunded = models.DecimalField(_("Đã hoàn"), max_digits=14, decimal_places=2, default=0)
     stripe_session_id = models.CharField(_("Phiên Stripe"), max_length=255, blank=True)
     stripe_payment_intent = models.CharField(_("Giao dịch Stripe"), max_length=255, blank=True)
+    stripe_reported = models.JSONField(
+        _("Stripe đã báo"),
+        default=dict,
+        blank=True,
+        help_text=_("Số tiền, tiền tệ, phiên và đơn hàng Stripe báo khi chúng không khớp."),
+    )
     bank_reference = models.CharField(
         _("Mã giao dịch ngân hàng"),
         max_length=64,

@@ -99,7 +99,7 @@ def order_buyer_status(order):
         code = "cancelled"
     elif (
         payment is not None
-        and payment.status == Payment.Status.PENDING
+        and payment.status in (Payment.Status.PENDING, Payment.Status.MISMATCH)
         and (payment.method != Payment.Method.COD)
     ):
         code = "awaiting_payment"
@@ -149,6 +149,17 @@ def unpaid_orders(*, method):
                 ).order_by("pk"),
             )
         )
+        .order_by("date_placed")
+    )
+
+
+def card_mismatches():
+    """Return the card orders Stripe reported another amount, currency or order for."""
+    return (
+        Order.objects.filter(
+            payment__method=Payment.Method.STRIPE, payment__status=Payment.Status.MISMATCH
+        )
+        .select_related("payment")
         .order_by("date_placed")
     )
 

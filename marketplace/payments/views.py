@@ -42,8 +42,12 @@ class StripeWebhookView(View):
             return HttpResponseBadRequest("invalid signature or payload")
         try:
             services.stripe_event_handle(event=event)
-        except (KeyError, TypeError):
-            logger.warning("Stripe event %s has an unexpected shape.", event.get("id"))
+        except services.StripeEventMalformed as error:
+            logger.warning("Stripe event refused (%s): %s", error, request.body[:200])
+            return HttpResponseBadRequest("unexpected event")
+        # A mismatch (Stripe's amount, currency, session or order differs from the order's)
+        # was recorded on the payment for staff and paid nothing: 200 too, since Stripe
+        # would only resend the same event for three days and nothing more can be done.
         return HttpResponse(status=200)
 
 
@@ -52,15 +56,19 @@ class StripeReturnView(View):
 
     def get(self, request):
         session_id = request.GET.get("session_id", "")
-        payment = (
-            Payment.objects.filter(stripe_session_id=session_id).first() if session_id else None
-        )
+        # PostgreSQL cannot even look up a string holding a NUL byte.
+        known = session_id and len(session_id) <= 255 and "\x00" not in session_id
+        payment = Payment.objects.filter(stripe_session_id=session_id).first() if known else None
         if payment is None:
             messages.error(request, _("Không tìm thấy đơn hàng của lần thanh toán này."))
             return redirect("checkout:thank-you")
         session = gateway.checkout_session_retrieve(session_id)
         if session is not None:
-            payment = services.stripe_session_settle(session=session) or payment
+            try:
+                # The same checks as the webhook: amount, currency, session and order.
+                services.stripe_session_settle(session=session)
+            except services.StripeEventMalformed as error:
+                logger.warning("Stripe session %s could not be settled: %s", session_id, error)
         payment.refresh_from_db()
         if payment.is_paid:
             messages.success(request, _("Đã nhận thanh toán thẻ. Cảm ơn bạn!"))
@@ -85,7 +93,8 @@ class StripeCancelView(View):
 
 
 class UnpaidOrdersView(StaffRequiredMixin, TemplateView):
-    """Staff: COD orders whose cash is not all collected, and transfers not yet seen."""
+    """Staff: COD orders whose cash is not all collected, transfers not yet seen, and card
+    payments Stripe reported another amount for."""
 
     template_name = "payments/unpaid_orders.html"
 
@@ -93,6 +102,7 @@ class UnpaidOrdersView(StaffRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["cod_orders"] = selectors.unpaid_orders(method=Payment.Method.COD)
         ctx["transfer_orders"] = selectors.unpaid_orders(method=Payment.Method.VIETQR)
+        ctx["card_mismatches"] = selectors.card_mismatches()
         return ctx
 
 

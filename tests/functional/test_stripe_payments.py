@@ -142,7 +142,7 @@ def test_an_old_signature_is_refused(client, stripe_server, tea):
     assert response.status_code == 400
 
 
-def test_an_event_for_an_unknown_order_is_logged_and_answered_2xx(client, stripe_server, caplog):
+def test_an_event_for_an_unknown_order_is_logged_and_answered_400(client, stripe_server, caplog):
     payload = stripe_stub.event(
         "checkout.session.completed",
         {"id": "cs_test_nobody", "object": "checkout.session", "payment_status": "paid",
@@ -152,9 +152,10 @@ def test_an_event_for_an_unknown_order_is_logged_and_answered_2xx(client, stripe
     with caplog.at_level(logging.WARNING):
         response = post_event(client, payload)
 
-    assert response.status_code == 200
-    assert "cs_test_nobody" in caplog.text
+    assert response.status_code == 400
+    assert "999999" in caplog.text
     assert not Payment.objects.exists()
+    assert not WebhookEvent.objects.exists()
 
 
 def test_the_redirect_then_the_webhook_leave_one_paid_order(client, stripe_server, tea):

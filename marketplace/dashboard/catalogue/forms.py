@@ -1,10 +1,11 @@
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
+from oscar.apps.dashboard.catalogue.forms import CategoryForm as CoreCategoryForm
 from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
 from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProductImageForm
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
-from marketplace.uploads import SafeImageField
+from marketplace.uploads import SafeDocumentField, SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
 
@@ -17,6 +18,18 @@ class ProductForm(CoreProductForm):
     Staff choose the cooperative; a cooperative's own users never see the field: the
     view passes their cooperative in, so no hidden field can move a product elsewhere.
     """
+
+    # Image and file attributes, which a cooperative fills in too, go through the safe
+    # uploads like every other picture and document.
+    FIELD_FACTORIES = {
+        **CoreProductForm.FIELD_FACTORIES,
+        "image": lambda attribute: SafeImageField(
+            label=attribute.name, required=attribute.required
+        ),
+        "file": lambda attribute: SafeDocumentField(
+            label=attribute.name, required=attribute.required
+        ),
+    }
 
     class Meta(CoreProductForm.Meta):
         fields = [*CoreProductForm.Meta.fields, "cooperative", *OCOP_FIELDS]
@@ -46,3 +59,9 @@ class ProductImageForm(CoreProductImageForm):
 
     original = SafeImageField(label=CoreProductImageForm.base_fields["original"].label,
                               widget=ImageInput())  # fmt: skip
+
+
+class CategoryForm(CoreCategoryForm):
+    """Category pictures are checked and re-encoded like product pictures."""
+
+    image = SafeImageField(label=CoreCategoryForm.base_fields["image"].label, required=False)
