@@ -1,14 +1,22 @@
+from django import forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
 from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProductImageForm
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
+from marketplace.sanitize import SanitizedHTMLField
 from marketplace.uploads import SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
 
 OCOP_FIELDS = ["net_content", "shipping_weight_kg", "shelf_life_months", "storage", "ingredients"]
+
+
+def _attr_richtext_field(attribute):
+    return SanitizedHTMLField(
+        label=attribute.name, required=attribute.required, widget=forms.Textarea
+    )
 
 
 class ProductForm(CoreProductForm):
@@ -18,8 +26,13 @@ class ProductForm(CoreProductForm):
     view passes their cooperative in, so no hidden field can move a product elsewhere.
     """
 
+    # The description and rich-text attributes are HTML shown on the product page: they
+    # are stored cleaned to the allow-list (marketplace.sanitize), whatever the editor sent.
+    FIELD_FACTORIES = {**CoreProductForm.FIELD_FACTORIES, "richtext": _attr_richtext_field}
+
     class Meta(CoreProductForm.Meta):
         fields = [*CoreProductForm.Meta.fields, "cooperative", *OCOP_FIELDS]
+        field_classes = {"description": SanitizedHTMLField}
 
     def __init__(self, product_class, *args, cooperative=None, **kwargs):
         self.cooperative = cooperative
