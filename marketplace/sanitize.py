@@ -84,3 +84,11 @@ class SanitizedHTMLField(forms.CharField):
 
     def to_python(self, value):
         return html_clean(super().to_python(value))
+
+
+class PlainTextField(forms.CharField):
+    """A form field for free text shown as text (a story, a name): markup pasted into it
+    is dropped, so what is stored reads the same on a page, in an e-mail or in JSON-LD."""
+
+    def to_python(self, value):
+        return html_text(super().to_python(value))
