@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.gtin import gtin_is_valid
+from marketplace.sanitize import html_clean
 from traceability import page_cache
 
 Category = get_model("catalogue", "Category")
@@ -347,7 +348,8 @@ def _check_row(row, *, categories):
                 _("Trường %(name)s dài quá %(limit)s ký tự.") % {"name": name, "limit": limit}
             )
         values[name] = text
-    values["description"] = raw.get("description", "").strip()
+    # The description is HTML on the product page: only the allow-list's markup is kept.
+    values["description"] = html_clean(raw.get("description", "").strip())
     values["ingredients"] = raw.get("ingredients", "").strip()
 
 

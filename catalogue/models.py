@@ -9,8 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductAttributeValue
 from vietnam_provinces import Province, Ward
+
+from marketplace.sanitize import html_safe
 
 # An OCOP rating is valid for 36 months from its decision date.
 OCOP_VALIDITY_MONTHS = 36
@@ -73,6 +75,14 @@ class Product(AbstractProduct):
                 except ValueError:
                     continue
         return ", ".join(parts)
+
+
+class ProductAttributeValue(AbstractProductAttributeValue):
+    @property
+    def _richtext_as_html(self):
+        # Oscar marks a rich-text attribute's stored value safe as it is; a cooperative
+        # types it, so it is shown through the allow-list like the description.
+        return html_safe(self.value)
 
 
 class Certificate(models.Model):

@@ -4,11 +4,11 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from marketplace.links import absolute_url
+from marketplace.sanitize import html_text
 
 SCHEMA = "https://schema.org"
 # Inside <script>, "</script>" or "<!--" in a product name would end the block early.
@@ -22,7 +22,7 @@ def json_ld_script(data):
 
 
 def _text(value, words=60):
-    return Truncator(strip_tags(value or "").strip()).words(words)
+    return Truncator(html_text(value).strip()).words(words)
 
 
 def _absolute(request, url):

@@ -1,8 +1,8 @@
 """E-mails to buyers: rendered in the buyer's language, as plain text and HTML."""
 
 from django.conf import settings
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template, render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template
 from django.utils import translation
 
 
@@ -24,6 +24,16 @@ def checkout_language():
         return settings.LANGUAGE_CODE
 
 
+def text_render(template_name, context):
+    """Return the plain-text template ``template_name`` rendered without HTML escaping.
+
+    A subject or a text part is not HTML: a product called ``Chè "Tân Cương" & mật`` must
+    read so, not ``Chè &quot;Tân Cương&quot; &amp; mật``. Only ``*.txt`` templates go here;
+    the HTML part of an e-mail is rendered with the usual escaping.
+    """
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
 def message_render(*, template_prefix, context, recipients, language=None):
     """Return ``send_mail`` keyword arguments for ``<prefix>_subject.txt``, ``_body.txt``
     and, when it exists, ``_body.html``, rendered in ``language`` (default: the shop's).
@@ -32,8 +42,8 @@ def message_render(*, template_prefix, context, recipients, language=None):
     goes out in the language of the person who reads it.
     """
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        body = render_to_string(f"{template_prefix}_body.txt", context)
+        subject = text_render(f"{template_prefix}_subject.txt", context)
+        body = text_render(f"{template_prefix}_body.txt", context)
         try:
             html = get_template(f"{template_prefix}_body.html").render(context)
         except TemplateDoesNotExist:

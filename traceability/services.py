@@ -6,10 +6,10 @@ from itertools import groupby
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from marketplace.mail import text_render
 from traceability import page_cache
 from traceability.chain import GENESIS, event_payload, link_hash
 from traceability.links import batch_uri
@@ -184,8 +184,8 @@ def recall_notify_buyers(*, batch_pk):
         if email:
             context = {"batch": batch, "order": order, "page_url": batch_uri(batch)}
             with translation.override("vi"):
-                subject = render_to_string("traceability/email/recall_subject.txt", context)
-                body = render_to_string("traceability/email/recall_body.txt", context)
+                subject = text_render("traceability/email/recall_subject.txt", context)
+                body = text_render("traceability/email/recall_body.txt", context)
             send_mail(" ".join(subject.split()), body, None, [email])
             notified += 1
         LineBatch.objects.filter(pk__in=[link.pk for link in order_links]).update(

@@ -1,12 +1,12 @@
 from django import template
-from wagtail.templatetags.wagtailcore_tags import richtext
 
-from cms.sanitize import rich_text_clean
+from cms.sanitize import rich_text_render
 
 register = template.Library()
 
 
-@register.filter
+@register.filter(is_safe=True)
 def safe_richtext(value):
-    """Render a RichTextField's value like Wagtail's ``richtext``, whitelist-cleaned first."""
-    return richtext(rich_text_clean(getattr(value, "source", value)))
+    """Render a RichTextField's or RichTextBlock's value like Wagtail's ``richtext``, with
+    the stored text and the expanded HTML both cleaned (cms.sanitize)."""
+    return rich_text_render(value)

@@ -13,6 +13,7 @@ from oscar.apps.customer.utils import normalise_email
 from vietnam_provinces import Province, Ward
 
 from marketplace.partner.validators import normalise_vietnamese_phone
+from marketplace.sanitize import PlainTextField
 
 User = get_user_model()
 
@@ -67,7 +68,7 @@ class CooperativeApplicationForm(forms.Form):
     A signed-in user applies with their own account, so the form drops the login fields.
     """
 
-    name = forms.CharField(
+    name = PlainTextField(
         label=_("Tên hợp tác xã / cơ sở sản xuất"),
         max_length=128,
         help_text=_("Ví dụ: Hợp tác xã Chè Cẩm Mỹ"),
@@ -84,7 +85,7 @@ class CooperativeApplicationForm(forms.Form):
         widget=WardSelect,
         help_text=_("Theo đơn vị hành chính mới, từ ngày 1/7/2025."),
     )
-    address = forms.CharField(
+    address = PlainTextField(
         label=_("Địa chỉ"),
         max_length=255,
         help_text=_("Số nhà, thôn/xóm, ấp, bản…"),
@@ -104,7 +105,7 @@ class CooperativeApplicationForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"min_value": _("Hợp tác xã cần ít nhất %(limit_value)s thành viên.")},
     )
-    story = forms.CharField(
+    story = PlainTextField(
         label=_("Giới thiệu sản phẩm"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -112,7 +113,7 @@ class CooperativeApplicationForm(forms.Form):
             "Hợp tác xã làm ra sản phẩm gì, ở đâu, theo cách nào; sản phẩm đã có sao OCOP chưa."
         ),
     )
-    contact_name = forms.CharField(
+    contact_name = PlainTextField(
         label=_("Họ và tên người liên hệ"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.sanitize import PlainTextField
 from marketplace.uploads import SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
@@ -19,6 +20,9 @@ class CooperativeProfileForm(forms.ModelForm):
             "members_count", "latitude", "longitude", "bank_bin", "bank_account_number",
             "bank_account_name",
         ]  # fmt: skip
+        field_classes = dict.fromkeys(
+            ["story", "story_en", "address", "bank_account_name"], PlainTextField
+        )
         widgets = {
             "story": forms.Textarea(attrs={"rows": 6}),
             "story_en": forms.Textarea(attrs={"rows": 4}),
@@ -31,4 +35,4 @@ class CooperativeProfileForm(forms.ModelForm):
 
 class CooperativePhotoForm(forms.Form):
     image = SafeImageField(label=_("Ảnh"))
-    caption = forms.CharField(label=_("Chú thích"), max_length=200, required=False)
+    caption = PlainTextField(label=_("Chú thích"), max_length=200, required=False)

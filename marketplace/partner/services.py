@@ -14,7 +14,6 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
@@ -25,6 +24,7 @@ from oscar.core.utils import slugify
 from vietnam_provinces import Ward
 
 from marketplace.links import absolute_url
+from marketplace.mail import text_render
 from marketplace.partner.validators import normalise_vietnamese_phone
 from traceability import page_cache
 
@@ -255,8 +255,8 @@ def _send(*, template, recipients, context):
     }
     # The request may be in English; e-mails to cooperatives and staff are in Vietnamese.
     with translation.override("vi"):
-        subject = render_to_string(f"partner/email/{template}_subject.txt", context)
-        body = render_to_string(f"partner/email/{template}_body.txt", context)
+        subject = text_render(f"partner/email/{template}_subject.txt", context)
+        body = text_render(f"partner/email/{template}_body.txt", context)
     send_mail(" ".join(subject.split()), body, None, recipients)
 
 

@@ -1,3 +1,4 @@
+from django import forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import CategoryForm as CoreCategoryForm
 from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
@@ -5,11 +6,18 @@ from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProduct
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
+from marketplace.sanitize import SanitizedHTMLField
 from marketplace.uploads import SafeDocumentField, SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
 
 OCOP_FIELDS = ["net_content", "shipping_weight_kg", "shelf_life_months", "storage", "ingredients"]
+
+
+def _attr_richtext_field(attribute):
+    return SanitizedHTMLField(
+        label=attribute.name, required=attribute.required, widget=forms.Textarea
+    )
 
 
 class ProductForm(CoreProductForm):
@@ -20,7 +28,9 @@ class ProductForm(CoreProductForm):
     """
 
     # Image and file attributes, which a cooperative fills in too, go through the safe
-    # uploads like every other picture and document.
+    # uploads like every other picture and document. The description and rich-text
+    # attributes are HTML shown on the product page: they are stored cleaned to the
+    # allow-list (marketplace.sanitize), whatever the editor sent.
     FIELD_FACTORIES = {
         **CoreProductForm.FIELD_FACTORIES,
         "image": lambda attribute: SafeImageField(
@@ -29,10 +39,12 @@ class ProductForm(CoreProductForm):
         "file": lambda attribute: SafeDocumentField(
             label=attribute.name, required=attribute.required
         ),
+        "richtext": _attr_richtext_field,
     }
 
     class Meta(CoreProductForm.Meta):
         fields = [*CoreProductForm.Meta.fields, "cooperative", *OCOP_FIELDS]
+        field_classes = {"description": SanitizedHTMLField}
 
     def __init__(self, product_class, *args, cooperative=None, **kwargs):
         self.cooperative = cooperative
