@@ -58,22 +58,28 @@ def _csp_report_allowed():
 def csp_report(request):
     """Log a Content-Security-Policy violation report from a browser (``report-uri``).
 
-    Answer 204 whatever the body: a malformed or oversized report is dropped, never
-    stored, and a flood is capped.
+    Answer 204 whatever the body: a malformed or oversized report is dropped unread and
+    unlogged (an error status would itself be logged by Django, so junk could flood the
+    log past the cap), and at most CSP_REPORTS_PER_MINUTE reports are logged a minute.
     """
-    if int(request.META.get("CONTENT_LENGTH") or 0) > CSP_REPORT_MAX_BYTES:
-        return HttpResponse(status=413)
+    no_content = HttpResponse(status=204)
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return no_content
+    if length > CSP_REPORT_MAX_BYTES:
+        return no_content
     body = request.read(CSP_REPORT_MAX_BYTES + 1)
     if len(body) > CSP_REPORT_MAX_BYTES:
-        return HttpResponse(status=413)
+        return no_content
     try:
         report = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        return HttpResponse(status=400)
+    except ValueError:  # UnicodeDecodeError is one
+        return no_content
     if isinstance(report, dict):
         report = report.get("csp-report", report)
     if not isinstance(report, dict):
-        return HttpResponse(status=400)
+        return no_content
     if _csp_report_allowed():
         csp_logger.warning(
             "CSP violation: %s blocked %s on %s",
@@ -82,4 +88,4 @@ def csp_report(request):
             str(report.get("document-uri"))[:300],
             extra={"csp_report": {str(k)[:50]: str(v)[:300] for k, v in report.items()}},
         )
-    return HttpResponse(status=204)
+    return no_content
