@@ -367,7 +367,6 @@ CSP_REPORTS_PER_MINUTE = 60
 PERMISSIONS_POLICY = {
     "accelerometer": [],
     "autoplay": [],
-    "bluetooth": [],
     "camera": [],
     "display-capture": [],
     "encrypted-media": [],
