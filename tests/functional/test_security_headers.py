@@ -282,3 +282,12 @@ def test_a_flood_of_reports_is_capped(client, caplog, settings):
 
     assert statuses == {204}
     assert len(caplog.records) == 5
+
+
+def test_the_anonymous_basket_cookie_is_httponly_and_secure_in_production(client, tea, settings):
+    settings.OSCAR_BASKET_COOKIE_SECURE = True  # as production mode sets it
+
+    response = checkout_steps.add_to_basket(client, tea)
+
+    cookie = response.cookies[settings.OSCAR_BASKET_COOKIE_OPEN]
+    assert cookie["secure"] is True and cookie["httponly"] is True
