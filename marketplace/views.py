@@ -74,7 +74,7 @@ def csp_report(request):
         return no_content
     try:
         report = json.loads(body)
-    except ValueError:  # UnicodeDecodeError is one
+    except (ValueError, RecursionError):  # not UTF-8 or JSON ([[[[…]]]] nested too deep)
         return no_content
     if isinstance(report, dict):
         report = report.get("csp-report", report)
