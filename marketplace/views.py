@@ -38,6 +38,11 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
+def _printable(value, length):
+    """Return ``value`` as one short log-safe line: no newlines to forge log entries with."""
+    return "".join(c if c.isprintable() else "?" for c in str(value)[:length])
+
+
 def _csp_report_allowed():
     """Count this report against the minute's cap; return whether it may be logged.
 
@@ -83,9 +88,14 @@ def csp_report(request):
     if _csp_report_allowed():
         csp_logger.warning(
             "CSP violation: %s blocked %s on %s",
-            str(report.get("violated-directive") or report.get("effective-directive"))[:100],
-            str(report.get("blocked-uri"))[:300],
-            str(report.get("document-uri"))[:300],
-            extra={"csp_report": {str(k)[:50]: str(v)[:300] for k, v in report.items()}},
+            _printable(report.get("violated-directive") or report.get("effective-directive"), 100),
+            _printable(report.get("blocked-uri"), 300),
+            _printable(report.get("document-uri"), 300),
+            extra={
+                "csp_report": {
+                    _printable(key, 50): _printable(value, 300)
+                    for key, value in list(report.items())[:20]
+                }
+            },
         )
     return no_content

@@ -257,6 +257,14 @@ def test_a_violation_report_is_logged(client, caplog):
     assert "script-src-elem blocked inline on https://ocop.example.vn/shop/" in caplog.text
 
 
+def test_a_report_cannot_forge_log_lines(client, caplog):
+    report = {"csp-report": {"violated-directive": "img-src\nCRITICAL admin logged in"}}
+    with caplog.at_level(logging.WARNING, logger="marketplace.csp"):
+        _report(client, json.dumps(report))
+
+    assert [record.getMessage().count("\n") for record in caplog.records] == [0]
+
+
 @pytest.mark.parametrize(
     "body",
     [
