@@ -349,8 +349,8 @@ CSP_ADMIN_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    # blob: for image previews before upload; Wagtail's avatars come from Gravatar.
-    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    # blob: for image previews before upload (Gravatar is off: WAGTAIL_GRAVATAR_PROVIDER_URL).
+    "img-src": [SELF, "data:", "blob:"],
     "frame-src": [SELF, *_YOUTUBE_VIMEO],
     "object-src": [NONE],
     "base-uri": [SELF],
@@ -446,6 +446,10 @@ WAGTAIL_SITE_NAME = "Chợ OCOP"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "png", "jpg", "jpeg"]
+# No Gravatar avatars in the admin: they would send a hash of each staff e-mail to a third
+# party (over plain http, as Wagtail builds the URL), and the admin's CSP allows no
+# other origin's images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --------------------------------------------------------------------------------------
 # Oscar overrides

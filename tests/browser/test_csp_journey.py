@@ -170,3 +170,21 @@ def test_staff_and_a_cooperative_use_the_dashboard_with_no_csp_violation(
 
     assert violations == [], "\n".join(map(str, violations))
     assert cooperative_violations == [], "\n".join(map(str, cooperative_violations))
+
+
+def test_the_admin_sites_work_under_their_own_policy(page, live_server, shop):
+    from cms.models import HomePage
+
+    violations = watch_csp(page)
+    base = live_server.url
+    home = HomePage.objects.first()
+
+    log_in(page, base, STAFF_EMAIL, STAFF_PASSWORD)
+    page.goto(base + f"/cms/pages/{home.pk}/edit/")
+    # Wagtail's editor (its own inline scripts and styles) comes up: the tabs render.
+    expect(page.locator("form#page-edit-form")).to_be_visible()
+    expect(page.get_by_role("tab").first).to_be_visible()
+    page.goto(base + "/django-admin/")
+    expect(page.locator("#site-name")).to_be_visible()
+
+    assert violations == [], "\n".join(map(str, violations))
