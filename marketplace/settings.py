@@ -10,6 +10,7 @@ and the README.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
@@ -95,6 +96,8 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",
+    "csp",
     # Oscar, with the project's forks in place of the stock apps
     "oscar.config.Shop",
     "marketplace.analytics.apps.AnalyticsConfig",
@@ -155,6 +158,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.security.PermissionsPolicyMiddleware",
+    "marketplace.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.middleware.VietnameseFirstLocaleMiddleware",
@@ -190,6 +195,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through TEMPLATES, so templates/ can override a widget's template
+# (Oscar's image widget: templates/oscar/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
@@ -313,8 +322,88 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it: the switcher is a form
+    # Oscar's own cookies (anonymous basket, recently viewed) are HttpOnly already.
+    OSCAR_BASKET_COOKIE_SECURE = True
+    OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 # Wagtail marks its own preview responses SAMEORIGIN; everything else may not be framed.
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp, marketplace.security). Scripts and styles come
+# only from the site's static files; the few inline scripts Oscar's templates need (its
+# `onbodyload` block) carry the request's nonce. No 'unsafe-inline', no 'unsafe-eval':
+# an injected <script>, onclick="..." or style="..." does not run.
+_YOUTUBE_VIMEO = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: for Bootstrap's inline SVG icons and the VietQR image.
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        # The CMS video block embeds YouTube and Vimeo players (cms/blocks.VideoBlock).
+        "frame-src": _YOUTUBE_VIMEO,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        # A card checkout's POST redirects to Stripe Checkout: the preview page adds
+        # https://checkout.stripe.com for itself (marketplace.checkout.views).
+        "form-action": [SELF],
+        "report-uri": "/csp-report/",
+    },
+}
+# Wagtail's admin (/cms/) and Django's admin (/django-admin/) ship inline scripts and
+# styles of their own, which a nonce cannot reach: they get this looser policy (still no
+# other origin's scripts, no framing by other sites, no plugins). The strict policy above
+# holds on every public, shop and dashboard page.
+CSP_ADMIN_URL_PREFIXES = ("/cms/", "/django-admin/")
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    # blob: for image previews before upload (Gravatar is off: WAGTAIL_GRAVATAR_PROVIDER_URL).
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF, *_YOUTUBE_VIMEO],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    # The page editor's preview panel frames a preview under /cms/.
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "report-uri": "/csp-report/",
+}
+# Violation reports (POST /csp-report/) are logged, at most this many a minute.
+CSP_REPORTS_PER_MINUTE = 60
+
+# Permissions-Policy (marketplace.security): no page uses the camera, microphone,
+# location, payment handlers or devices; full screen only for the embedded video players.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self", *_YOUTUBE_VIMEO],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 
 # --------------------------------------------------------------------------------------
 # Logging: to the console, warnings and above from the project
@@ -382,6 +471,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "png", "jpg", "jpeg"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# No Gravatar avatars in the admin: they would send a hash of each staff e-mail to a third
+# party (over plain http, as Wagtail builds the URL), and the admin's CSP allows no
+# other origin's images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --------------------------------------------------------------------------------------
 # Oscar overrides

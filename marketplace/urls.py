@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
     path("healthz/ready", views.readiness, name="health-ready"),
+    path("csp-report/", views.csp_report, name="csp-report"),
     path("shop/", include("marketplace.partner.urls")),
     path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
     path("shop/dashboard/cooperative/", include("marketplace.partner.cooperative_urls")),

@@ -1,10 +1,23 @@
-"""Site-wide views: health check and friendly error pages."""
+"""Site-wide views: health check, CSP violation reports and friendly error pages."""
 
+import json
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+csp_logger = logging.getLogger("marketplace.csp")
+
+# A report is a few hundred bytes; anything much larger is not a browser's report.
+CSP_REPORT_MAX_BYTES = 8 * 1024
 
 from marketplace import health as health_checks
 
@@ -33,3 +46,66 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """Render the bilingual 500 page without touching the database or context processors."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def _printable(value, length):
+    """Return ``value`` as one short log-safe line: no newlines to forge log entries with."""
+    return "".join(c if c.isprintable() else "?" for c in str(value)[:length])
+
+
+def _csp_report_allowed():
+    """Count this report against the minute's cap; return whether it may be logged.
+
+    The endpoint is public and browsers send no credentials, so the cap is site-wide:
+    a flood fills at most CSP_REPORTS_PER_MINUTE log lines a minute.
+    """
+    key = f"csp-reports:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        count = 1
+    return count <= settings.CSP_REPORTS_PER_MINUTE
+
+
+@csrf_exempt  # browsers post reports without the site's CSRF token
+@require_POST
+def csp_report(request):
+    """Log a Content-Security-Policy violation report from a browser (``report-uri``).
+
+    Answer 204 whatever the body: a malformed or oversized report is dropped unread and
+    unlogged (an error status would itself be logged by Django, so junk could flood the
+    log past the cap), and at most CSP_REPORTS_PER_MINUTE reports are logged a minute.
+    """
+    no_content = HttpResponse(status=204)
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return no_content
+    if length > CSP_REPORT_MAX_BYTES:
+        return no_content
+    body = request.read(CSP_REPORT_MAX_BYTES + 1)
+    if len(body) > CSP_REPORT_MAX_BYTES:
+        return no_content
+    try:
+        report = json.loads(body)
+    except (ValueError, RecursionError):  # not UTF-8 or JSON ([[[[…]]]] nested too deep)
+        return no_content
+    if isinstance(report, dict):
+        report = report.get("csp-report", report)
+    if not isinstance(report, dict):
+        return no_content
+    if _csp_report_allowed():
+        csp_logger.warning(
+            "CSP violation: %s blocked %s on %s",
+            _printable(report.get("violated-directive") or report.get("effective-directive"), 100),
+            _printable(report.get("blocked-uri"), 300),
+            _printable(report.get("document-uri"), 300),
+            extra={
+                "csp_report": {
+                    _printable(key, 50): _printable(value, 300)
+                    for key, value in list(report.items())[:20]
+                }
+            },
+        )
+    return no_content

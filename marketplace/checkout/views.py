@@ -1,9 +1,11 @@
 """Checkout views: a Vietnamese address, a choice of payment, and an order placed once."""
 
+from csp.decorators import csp_update
 from django import http
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import generic
 from oscar.apps.checkout import exceptions
@@ -71,6 +73,9 @@ class PaymentMethodView(oscar_views.PaymentMethodView, generic.FormView):
         return redirect(self.get_success_url())
 
 
+# Placing a card order answers the form's POST with a redirect to Stripe Checkout, which
+# the browser follows only if this page's form-action allows it.
+@method_decorator(csp_update({"form-action": ["https://checkout.stripe.com"]}), name="dispatch")
 class PaymentDetailsView(PaymentMethodCapturedMixin, oscar_views.PaymentDetailsView):
     """The preview and the placing of the order.
 

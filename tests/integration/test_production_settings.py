@@ -1,6 +1,7 @@
 """Production mode is the default, refuses to start without its secrets and passes
 check --deploy only with a public https SITE_URL."""
 
+import json
 import os
 import subprocess
 import sys
@@ -107,3 +108,24 @@ def test_production_mode_refuses_a_weak_secret_key(secret):
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is too short or too simple" in result.stderr
+
+
+def test_production_mode_marks_oscars_cookies_and_the_language_cookie_secure():
+    # Oscar reads its history cookie's flags when the module is imported: check there.
+    script = (
+        "import json; from django.conf import settings as s; "
+        "from oscar.apps.customer.history import CustomerHistoryManager as H; "
+        "print(json.dumps({'history': H.cookie_kwargs, 'basket': s.OSCAR_BASKET_COOKIE_SECURE, "
+        "'language': [s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY], "
+        "'session': [s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY], "
+        "'csrf': s.CSRF_COOKIE_SECURE}))"
+    )
+    result = _manage("shell", "-c", script, env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    flags = json.loads(result.stdout.strip().splitlines()[-1])
+    assert flags["history"]["secure"] is True and flags["history"]["httponly"] is True
+    assert flags["basket"] is True
+    assert flags["language"] == [True, True]
+    assert flags["session"] == [True, True]
+    assert flags["csrf"] is True
