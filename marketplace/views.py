@@ -14,12 +14,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from marketplace import health as health_checks
+
 csp_logger = logging.getLogger("marketplace.csp")
 
 # A report is a few hundred bytes; anything much larger is not a browser's report.
 CSP_REPORT_MAX_BYTES = 8 * 1024
-
-from marketplace import health as health_checks
 
 
 @never_cache
