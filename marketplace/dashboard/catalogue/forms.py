@@ -1,9 +1,11 @@
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
 from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProductImageForm
+from oscar.apps.dashboard.catalogue.forms import StockRecordForm as CoreStockRecordForm
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
+from marketplace import access
 from marketplace.uploads import SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
@@ -46,3 +48,12 @@ class ProductImageForm(CoreProductImageForm):
 
     original = SafeImageField(label=CoreProductImageForm.base_fields["original"].label,
                               widget=ImageInput())  # fmt: skip
+
+
+class StockRecordForm(CoreStockRecordForm):
+    """A cooperative stocks only its own partner (Oscar offers any ``user.partners``)."""
+
+    def __init__(self, product_class, user, *args, **kwargs):
+        super().__init__(product_class, user, *args, **kwargs)
+        if not user.is_staff:
+            self.fields["partner"].queryset = access.partners_for(user)

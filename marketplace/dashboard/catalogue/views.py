@@ -3,8 +3,9 @@ from oscar.apps.dashboard.catalogue.views import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.views import (
     ProductCreateUpdateView as CoreProductCreateUpdateView,
 )
+from oscar.apps.dashboard.catalogue.views import ProductLookupView as CoreProductLookupView
 
-from marketplace.access import own_cooperative
+from marketplace import access
 from traceability import page_cache
 
 
@@ -12,8 +13,8 @@ class ProductCreateUpdateView(CoreProductCreateUpdateView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         user = self.request.user
-        if not user.is_staff:
-            cooperative = own_cooperative(user)
+        if not access.sees_everything(user):
+            cooperative = access.acting_cooperative(user)
             if cooperative is None:
                 # Applicants and suspended cooperatives cannot list products.
                 raise PermissionDenied
@@ -26,3 +27,13 @@ class ProductCreateUpdateView(CoreProductCreateUpdateView):
         # product's lot pages (title, GTIN, origin, picture) are invalidated explicitly.
         page_cache.product_changed(self.object.pk)
         return response
+
+
+class ProductLookupView(CoreProductLookupView):
+    """The product picker (recommendations): a cooperative finds its own products only.
+
+    Oscar's lookup returns every browsable product, another cooperative's drafts too.
+    """
+
+    def get_queryset(self):
+        return access.products_for(self.request.user, super().get_queryset())
