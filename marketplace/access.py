@@ -85,7 +85,7 @@ def _scoped(user, queryset, cooperative_path, model):
     cooperative = acting_cooperative(user)
     if cooperative is None:
         return queryset.none()
-    return queryset.filter(**{cooperative_path: cooperative})
+    return queryset.filter(**{cooperative_path: cooperative.pk})
 
 
 # One scoping function per model family. Each takes an optional queryset to narrow
