@@ -18,7 +18,6 @@ from django.db.models import Q
 from oscar.core.loading import get_model
 
 Cooperative = get_model("partner", "Cooperative")
-Partner = get_model("partner", "Partner")
 
 # Like Django's permission cache: kept on the user object, which lives for one request.
 _CACHE_ATTRIBUTE = "_acting_cooperative_cache"
@@ -44,12 +43,6 @@ def acting_cooperative(user):
             )
         setattr(user, _CACHE_ATTRIBUTE, cooperative)
     return getattr(user, _CACHE_ATTRIBUTE)
-
-
-def forget_acting_cooperative(user):
-    """Drop the cached answer, after the user's membership or their cooperative changed."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
 
 
 def may_act_for(user, cooperative):

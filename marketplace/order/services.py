@@ -94,7 +94,8 @@ def shipments_notify_cooperatives(*, order, shipments=None):
 def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
     """Move ``shipment`` one step on (pending → packed → shipped → delivered).
 
-    Only the cooperative's own logins and staff may move it, and only staff may cancel it.
+    Only users acting for its cooperative (``marketplace.access``) and staff may move it,
+    and only staff may cancel it.
     Shipping needs a carrier and a tracking code; the customer is e-mailed when the parcel
     is shipped and when it is delivered. Raise ``PermissionDenied`` or ``ValidationError``.
     """

@@ -301,7 +301,7 @@ PROFILE_FIELDS = (
 
 @transaction.atomic
 def cooperative_profile_update(*, cooperative, by, logo=None, **fields):
-    """Save the cooperative's own profile; only its users (or staff) may change it."""
+    """Save the cooperative's own profile; only users acting for it (or staff) may."""
     if not access.may_act_for(by, cooperative):
         raise PermissionDenied
     unknown = set(fields) - set(PROFILE_FIELDS)
