@@ -100,7 +100,12 @@ SWEPT = {
         ({}, {"title": "Mật"}),
         ({}, {"upc": b.product.upc or ""}),
     ],
-    "dashboard:catalogue-product-lookup": lambda b: [({}, {"q": "Mật"}), ({}, {"q": "nháp"})],
+    "dashboard:catalogue-product-lookup": lambda b: [
+        ({}, {"q": "Mật"}),
+        ({}, {"q": "nháp"}),
+        ({}, {"q": "Mật", "page": "x", "page_limit": "-1"}),
+        ({}, {"initial": f"{b.product.pk},{b.draft.pk}"}),
+    ],
     "dashboard:catalogue-product": lambda b: [
         ({"pk": pk}, {"title": "x"}) for pk in (b.product.pk, b.draft.pk)
     ],

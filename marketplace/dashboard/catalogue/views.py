@@ -37,3 +37,18 @@ class ProductLookupView(CoreProductLookupView):
 
     def get_queryset(self):
         return access.products_for(self.request.user, super().get_queryset())
+
+    def get_args(self):
+        # Oscar calls int() on ?page= and ?page_limit=: "?page=x" was a server error.
+        initial, term = self.request.GET.get("initial"), self.request.GET.get("q")
+        page = _positive_int(self.request.GET.get("page"), default=1)
+        page_limit = min(_positive_int(self.request.GET.get("page_limit"), default=20), 100)
+        return initial, term, page, page_limit
+
+
+def _positive_int(value, *, default):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
