@@ -11,6 +11,7 @@ from django.views.generic import FormView, ListView
 from oscar.core.loading import get_model
 
 from catalogue.services import certificate_create, certificate_reject, certificate_verify
+from marketplace import access
 from marketplace.access import CooperativeRequiredMixin, StaffRequiredMixin
 from marketplace.uploads import SafeDocumentField
 
@@ -63,7 +64,7 @@ class CooperativeCertificateListView(CooperativeRequiredMixin, ListView):
 
     def get_queryset(self):
         return (
-            Certificate.objects.filter(product__cooperative=self.cooperative)
+            access.certificates_for(self.request.user)
             .select_related("product")
             .order_by("-created_at")
         )

@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
+from marketplace import access
 from marketplace.access import CooperativeRequiredMixin
 from traceability import selectors, services
 from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_SCANS_PER_ITEM
@@ -21,11 +22,8 @@ Line = get_model("order", "Line")
 
 class OwnBatchMixin(CooperativeRequiredMixin):
     def get_batch(self):
-        return get_object_or_404(
-            Batch.objects.select_related("product"),
-            pk=self.kwargs["pk"],
-            product__cooperative=self.cooperative,
-        )
+        batches = access.batches_for(self.request.user, Batch.objects.select_related("product"))
+        return get_object_or_404(batches, pk=self.kwargs["pk"])
 
 
 class BatchListView(CooperativeRequiredMixin, ListView):
@@ -34,7 +32,7 @@ class BatchListView(CooperativeRequiredMixin, ListView):
     paginate_by = 30
 
     def get_queryset(self):
-        return Batch.objects.filter(product__cooperative=self.cooperative).select_related("product")
+        return access.batches_for(self.request.user).select_related("product")
 
 
 class BatchCreateView(CooperativeRequiredMixin, FormView):
@@ -123,14 +121,11 @@ class LineBatchAssignView(CooperativeRequiredMixin, View):
     """POST: record the batch an order line of this cooperative was shipped from."""
 
     def post(self, request, line_id):
-        line = get_object_or_404(
-            Line.objects.select_related("order", "partner"),
-            pk=line_id,
-            partner=self.cooperative.partner,
-        )
+        lines = access.lines_for(request.user, Line.objects.select_related("order", "partner"))
+        line = get_object_or_404(lines, pk=line_id)
         batch_id = request.POST.get("batch", "")
         batch = (
-            Batch.objects.filter(pk=batch_id, product__cooperative=self.cooperative).first()
+            access.batches_for(request.user).filter(pk=batch_id).first()
             if batch_id.isdigit()
             else None
         )

@@ -9,7 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from marketplace.access import CooperativeRequiredMixin
+from marketplace import access
+from marketplace.access import CooperativeOrStaffMixin
 from traceability.labels import LABELS_PER_PAGE, MAX_LABELS, MIN_LABELS, label_sheet_pdf
 from traceability.models import Batch
 from traceability.qr import batch_qr_png, batch_qr_svg
@@ -45,19 +46,13 @@ def _ascii_slug(text):
     return slugify(text)
 
 
-class BatchLabelSheetView(CooperativeRequiredMixin, View):
+class BatchLabelSheetView(CooperativeOrStaffMixin, View):
     """Download an A4 PDF of ``?count=`` labels (24 to a page) for the cooperative's batch."""
 
-    def test_func(self):
-        if self.request.user.is_staff:
-            self.cooperative = None
-            return True
-        return super().test_func()
-
     def get(self, request, pk):
-        batches = Batch.objects.select_related("product__cooperative__partner")
-        if self.cooperative is not None:
-            batches = batches.filter(product__cooperative=self.cooperative)
+        batches = access.batches_for(
+            request.user, Batch.objects.select_related("product__cooperative__partner")
+        )
         batch = get_object_or_404(batches, pk=pk)
         try:
             count = int(request.GET.get("count", LABELS_PER_PAGE))

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from marketplace import access
 from marketplace.mail import text_render
 from traceability import page_cache
 from traceability.chain import GENESIS, event_payload, link_hash
@@ -30,10 +31,7 @@ def _locked_batch(batch, *, by):
 
 
 def _may_edit(user, batch):
-    cooperative = batch.product.cooperative
-    return user.is_staff or (
-        cooperative is not None and cooperative.partner.users.filter(pk=user.pk).exists()
-    )
+    return access.may_act_for(user, batch.product.cooperative)
 
 
 @transaction.atomic
@@ -150,9 +148,7 @@ def batch_recall(*, batch, reason, by):
 
 def _may_ship(user, line):
     cooperative = getattr(line.partner, "cooperative", None) if line.partner_id else None
-    return user.is_staff or (
-        cooperative is not None and cooperative.partner.users.filter(pk=user.pk).exists()
-    )
+    return access.may_act_for(user, cooperative)
 
 
 @transaction.atomic

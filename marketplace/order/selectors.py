@@ -6,7 +6,6 @@ from decimal import Decimal
 from oscar.core.loading import get_model
 
 Line = get_model("order", "Line")
-Partner = get_model("partner", "Partner")
 Shipment = get_model("order", "Shipment")
 
 
@@ -83,40 +82,6 @@ def shipment_lines(*, shipment):
         if (cooperative := line_cooperative(line)) is not None
         and cooperative.pk == shipment.cooperative_id
     ]
-
-
-def user_is_cooperative_member(*, user, cooperative):
-    """True when ``user`` is one of the logins of ``cooperative``'s partner."""
-    return cooperative.partner.users.filter(pk=user.pk).exists()
-
-
-def user_sees_whole_orders(user):
-    """True for marketplace staff; everyone else in the dashboard sees only their own lines.
-
-    Oscar's dashboard draws the same line (``queryset_orders_for_user``).
-    """
-    return user.is_active and user.is_staff
-
-
-def user_partner_lines(*, user):
-    """Return every order line, of any order, sold by one of ``user``'s partners."""
-    return Line.objects.filter(partner__in=Partner.objects.filter(users=user))
-
-
-def dashboard_order_lines(*, order, user):
-    """Return the order lines ``user`` may see in the dashboard: all for staff, else theirs."""
-    lines = order.lines.select_related("partner", "product").order_by("pk")
-    if user_sees_whole_orders(user):
-        return lines
-    return lines.filter(partner__in=Partner.objects.filter(users=user))
-
-
-def dashboard_order_shipments(*, order, user):
-    """Return the order's shipments ``user`` may see and act on in the dashboard."""
-    shipments = order.shipments.select_related("cooperative__partner").order_by("pk")
-    if user_sees_whole_orders(user):
-        return shipments
-    return shipments.filter(cooperative__partner__users=user)
 
 
 def lines_subtotal(lines):

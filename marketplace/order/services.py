@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace import access
 from marketplace.links import absolute_url
 from marketplace.mail import buyer_language, message_render
 from marketplace.order import selectors
@@ -93,19 +94,14 @@ def shipments_notify_cooperatives(*, order, shipments=None):
 def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
     """Move ``shipment`` one step on (pending → packed → shipped → delivered).
 
-    Only the cooperative's own logins and staff may move it, and only staff may cancel it.
+    Only users acting for its cooperative (``marketplace.access``) and staff may move it,
+    and only staff may cancel it.
     Shipping needs a carrier and a tracking code; the customer is e-mailed when the parcel
     is shipped and when it is delivered. Raise ``PermissionDenied`` or ``ValidationError``.
     """
-    is_staff = by.is_active and by.is_staff
-    is_member = (
-        by.is_active
-        and shipment.cooperative_id is not None
-        and selectors.user_is_cooperative_member(user=by, cooperative=shipment.cooperative)
-    )
-    if not (is_staff or is_member):
+    if not access.may_act_for(by, shipment.cooperative):
         raise PermissionDenied(_("Bạn không phụ trách kiện hàng này."))
-    if to_status == Shipment.Status.CANCELLED and not is_staff:
+    if to_status == Shipment.Status.CANCELLED and not access.sees_everything(by):
         raise PermissionDenied(_("Chỉ ban quản trị chợ mới huỷ được kiện hàng."))
 
     with transaction.atomic():

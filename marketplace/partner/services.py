@@ -23,6 +23,7 @@ from oscar.core.loading import get_model
 from oscar.core.utils import slugify
 from vietnam_provinces import Ward
 
+from marketplace import access
 from marketplace.links import absolute_url
 from marketplace.mail import text_render
 from marketplace.partner.validators import normalise_vietnamese_phone
@@ -73,7 +74,7 @@ def cooperative_apply(
             errors["email"] = [
                 _("Đã có tài khoản dùng thư điện tử này; hãy đăng nhập rồi đăng ký.")
             ]
-    elif Cooperative.objects.filter(partner__users=user).exists():
+    elif access.memberships(user).exists():
         errors[NON_FIELD_ERRORS] = [_("Tài khoản này đã gắn với một hợp tác xã.")]
     if errors:
         raise ValidationError(errors)
@@ -300,8 +301,8 @@ PROFILE_FIELDS = (
 
 @transaction.atomic
 def cooperative_profile_update(*, cooperative, by, logo=None, **fields):
-    """Save the cooperative's own profile; only its users (or staff) may change it."""
-    if not (by.is_staff or cooperative.partner.users.filter(pk=by.pk).exists()):
+    """Save the cooperative's own profile; only users acting for it (or staff) may."""
+    if not access.may_act_for(by, cooperative):
         raise PermissionDenied
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
@@ -321,7 +322,7 @@ def cooperative_profile_update(*, cooperative, by, logo=None, **fields):
 @transaction.atomic
 def cooperative_photo_add(*, cooperative, image, caption, by):
     """Add a photo (already decoded and re-encoded) to the cooperative's public profile."""
-    if not (by.is_staff or cooperative.partner.users.filter(pk=by.pk).exists()):
+    if not access.may_act_for(by, cooperative):
         raise PermissionDenied
     photo = CooperativePhoto(
         cooperative=cooperative,

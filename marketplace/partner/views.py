@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
 
+from marketplace import access
 from marketplace.partner import selectors, services
 from marketplace.partner.forms import CooperativeApplicationForm
 
@@ -54,7 +55,7 @@ class CooperativeApplyView(FormView):
     form_class = CooperativeApplicationForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.partners.exists():
+        if access.memberships(request.user).exists():
             messages.info(request, _("Tài khoản của bạn đã gắn với một hợp tác xã."))
             return redirect("cooperative-application")
         return super().dispatch(request, *args, **kwargs)
@@ -88,7 +89,7 @@ class CooperativeApplicationView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            cooperatives=Cooperative.objects.filter(partner__users=self.request.user)
+            cooperatives=access.memberships(self.request.user)
             .select_related("partner")
             .order_by("-created_at"),
             **kwargs,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
+from marketplace import access
 from marketplace.mail import buyer_language, message_render
 from marketplace.order.services import shipment_advance, shipments_notify_cooperatives
 from marketplace.payments import gateway, statements
@@ -243,15 +244,7 @@ def cod_collect(*, shipment, by):
 
 
 def _check_may_collect(*, shipment, by):
-    from marketplace.order.selectors import user_is_cooperative_member
-
-    is_staff = by.is_active and by.is_staff
-    is_member = (
-        by.is_active
-        and shipment.cooperative_id is not None
-        and user_is_cooperative_member(user=by, cooperative=shipment.cooperative)
-    )
-    if not (is_staff or is_member):
+    if not access.may_act_for(by, shipment.cooperative):
         raise PermissionDenied(_("Bạn không phụ trách kiện hàng này."))
 
 

@@ -14,7 +14,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from marketplace.access import StaffRequiredMixin, _SignInThenForbid, own_cooperative
+from marketplace import access
+from marketplace.access import CooperativeOrStaffMixin, StaffRequiredMixin
 from marketplace.payments import gateway, selectors, services
 from marketplace.payments.forms import BankStatementForm, RefundForm
 from marketplace.payments.models import Payment
@@ -154,14 +155,6 @@ class BankStatementImportView(StaffRequiredMixin, View):
         )
 
 
-class CooperativeOrStaffMixin(_SignInThenForbid):
-    def test_func(self):
-        user = self.request.user
-        if user.is_active and user.is_staff:
-            return True
-        return user.has_perm("partner.dashboard_access") and own_cooperative(user) is not None
-
-
 class CashParcelsView(CooperativeOrStaffMixin, TemplateView):
     """A cooperative's COD parcels on their way: hand over, take the cash, tick it off."""
 
@@ -169,7 +162,8 @@ class CashParcelsView(CooperativeOrStaffMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        shipments = (
+        shipments = access.shipments_for(
+            self.request.user,
             Shipment.objects.filter(
                 order__payment__method=Payment.Method.COD,
                 order__payment__status=Payment.Status.PENDING,
@@ -177,11 +171,8 @@ class CashParcelsView(CooperativeOrStaffMixin, TemplateView):
                 status__in=[Shipment.Status.SHIPPED, Shipment.Status.DELIVERED],
             )
             .select_related("order", "cooperative__partner")
-            .order_by("order__date_placed", "pk")
+            .order_by("order__date_placed", "pk"),
         )
-        user = self.request.user
-        if not user.is_staff:
-            shipments = shipments.filter(cooperative__partner__users=user)
         ctx["shipments"] = shipments
         return ctx
 

@@ -3,9 +3,11 @@ from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import CategoryForm as CoreCategoryForm
 from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
 from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProductImageForm
+from oscar.apps.dashboard.catalogue.forms import StockRecordForm as CoreStockRecordForm
 from oscar.core.loading import get_model
 from oscar.forms.widgets import ImageInput
 
+from marketplace import access
 from marketplace.sanitize import SanitizedHTMLField
 from marketplace.uploads import SafeDocumentField, SafeImageField
 
@@ -77,3 +79,12 @@ class CategoryForm(CoreCategoryForm):
     """Category pictures are checked and re-encoded like product pictures."""
 
     image = SafeImageField(label=CoreCategoryForm.base_fields["image"].label, required=False)
+
+
+class StockRecordForm(CoreStockRecordForm):
+    """A cooperative stocks only its own partner (Oscar offers any ``user.partners``)."""
+
+    def __init__(self, product_class, user, *args, **kwargs):
+        super().__init__(product_class, user, *args, **kwargs)
+        if not user.is_staff:
+            self.fields["partner"].queryset = access.partners_for(user)

@@ -3,8 +3,9 @@ from oscar.apps.dashboard.catalogue.views import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.views import (
     ProductCreateUpdateView as CoreProductCreateUpdateView,
 )
+from oscar.apps.dashboard.catalogue.views import ProductLookupView as CoreProductLookupView
 
-from marketplace.access import own_cooperative
+from marketplace import access
 from traceability import page_cache
 
 
@@ -12,8 +13,8 @@ class ProductCreateUpdateView(CoreProductCreateUpdateView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         user = self.request.user
-        if not user.is_staff:
-            cooperative = own_cooperative(user)
+        if not access.sees_everything(user):
+            cooperative = access.acting_cooperative(user)
             if cooperative is None:
                 # Applicants and suspended cooperatives cannot list products.
                 raise PermissionDenied
@@ -26,3 +27,28 @@ class ProductCreateUpdateView(CoreProductCreateUpdateView):
         # product's lot pages (title, GTIN, origin, picture) are invalidated explicitly.
         page_cache.product_changed(self.object.pk)
         return response
+
+
+class ProductLookupView(CoreProductLookupView):
+    """The product picker (recommendations): a cooperative finds its own products only.
+
+    Oscar's lookup returns every browsable product, another cooperative's drafts too.
+    """
+
+    def get_queryset(self):
+        return access.products_for(self.request.user, super().get_queryset())
+
+    def get_args(self):
+        # Oscar calls int() on ?page= and ?page_limit=: "?page=x" was a server error.
+        initial, term = self.request.GET.get("initial"), self.request.GET.get("q")
+        page = _positive_int(self.request.GET.get("page"), default=1)
+        page_limit = min(_positive_int(self.request.GET.get("page_limit"), default=20), 100)
+        return initial, term, page, page_limit
+
+
+def _positive_int(value, *, default):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
