@@ -50,7 +50,8 @@ Shipment = get_model("order", "Shipment")
 # the storefront, the visitor's account, basket and checkout, the trace resolver, CMS pages.
 PUBLIC = {
     # Site and CMS
-    "set_language", "sitemap", "health", "health-ready", "csp-report", "wagtail_serve", "wagtailcore_authenticate_with_password",
+    "set_language", "sitemap", "health", "health-ready", "csp-report", "wagtail_serve",
+    "wagtailcore_authenticate_with_password",
     "wagtailcore_login", "wagtaildocs_serve", "wagtaildocs_authenticate_with_password",
     "wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_password_reset",
     "wagtailadmin_password_reset_done", "wagtailadmin_password_reset_confirm",
