@@ -1,7 +1,34 @@
 from django.apps import AppConfig
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from oscar import config as oscar_config
 
 
 class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Chợ OCOP")
+
+
+class ShopConfig(oscar_config.Shop):
+    """Oscar's root app (its label stays ``oscar``), the way Oscar's docs customise it.
+
+    Its password reset request is rate-limited: each one sends an e-mail.
+    """
+
+    # Not the default of this module: that is MarketplaceConfig.
+    default = False
+
+    def get_urls(self):
+        from marketplace.throttling import rate_limited
+
+        urls = super().get_urls()
+        return [
+            path(
+                str(url.pattern),
+                rate_limited("password-reset")(rate_limited("password-reset-email")(url.callback)),
+                name=url.name,
+            )
+            if getattr(url, "name", None) == "password-reset"
+            else url
+            for url in urls
+        ]

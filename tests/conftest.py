@@ -23,6 +23,15 @@ def _isolated_settings(settings, tmp_path):
     # Pages use the database listing unless a test asks for the search server
     # (the ``search_server`` fixture).
     settings.ES_URL = ""
+    # Request limits far above what a test sends; the throttling tests set the real ones
+    # (``real_rate_limits``). The login lockout keeps its real limits everywhere.
+    settings.RATE_LIMIT_SCALE = 1000
+
+
+@pytest.fixture
+def real_rate_limits(settings):
+    """Rate-limit requests as in use (RATE_LIMIT_SCALE 1)."""
+    settings.RATE_LIMIT_SCALE = 1
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from marketplace.access import StaffRequiredMixin, _SignInThenForbid, own_cooper
 from marketplace.payments import gateway, selectors, services
 from marketplace.payments.forms import BankStatementForm, RefundForm
 from marketplace.payments.models import Payment
+from marketplace.throttling import rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +118,7 @@ class TransferConfirmView(StaffRequiredMixin, View):
         return redirect("payments:unpaid-orders")
 
 
+@method_decorator(rate_limited("import"), name="dispatch")
 class BankStatementImportView(StaffRequiredMixin, View):
     """Staff upload the bank's statement; matching VietQR transfers are marked paid."""
 
