@@ -29,9 +29,20 @@ def _isolated_settings(settings, tmp_path):
 
 
 @pytest.fixture
-def real_rate_limits(settings):
-    """Rate-limit requests as in use (RATE_LIMIT_SCALE 1)."""
+def real_rate_limits(settings, monkeypatch):
+    """Rate-limit requests as in use (RATE_LIMIT_SCALE 1), all in one counting window.
+
+    django-ratelimit counts in fixed windows (a minute, an hour): a test whose requests
+    straddle a window's end would see its count start again. Its clock stands still.
+    """
+    import time
+    import types
+
+    from django_ratelimit import core
+
     settings.RATE_LIMIT_SCALE = 1
+    now = time.time()
+    monkeypatch.setattr(core, "time", types.SimpleNamespace(time=lambda: now))
 
 
 @pytest.fixture
