@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -13,6 +14,7 @@ from oscar.core.loading import get_model
 from catalogue.services import certificate_create, certificate_reject, certificate_verify
 from marketplace import access
 from marketplace.access import CooperativeRequiredMixin, StaffRequiredMixin
+from marketplace.throttling import rate_limited
 from marketplace.uploads import SafeDocumentField
 
 Certificate = get_model("catalogue", "Certificate")
@@ -70,6 +72,7 @@ class CooperativeCertificateListView(CooperativeRequiredMixin, ListView):
         )
 
 
+@method_decorator(rate_limited("upload", uploads_only=True), name="dispatch")
 class CooperativeCertificateCreateView(CooperativeRequiredMixin, FormView):
     template_name = "dashboard/certificates/cooperative_form.html"
     form_class = CertificateForm

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -17,6 +18,7 @@ from oscar.core.loading import get_model
 from catalogue.importing import import_preview, products_import, spreadsheet_read
 from marketplace.access import CooperativeRequiredMixin
 from marketplace.spreadsheets import SafeCSVWriter
+from marketplace.throttling import rate_limited
 
 Cooperative = get_model("partner", "Cooperative")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -46,6 +48,7 @@ class ImportForm(forms.Form):
         return upload
 
 
+@method_decorator(rate_limited("import"), name="dispatch")
 class ProductImportView(CooperativeRequiredMixin, FormView):
     template_name = "dashboard/catalogue/product_import.html"
     form_class = ImportForm
@@ -59,6 +62,7 @@ class ProductImportView(CooperativeRequiredMixin, FormView):
         return redirect("cooperative-product-import-preview", token=token)
 
 
+@method_decorator(rate_limited("import"), name="dispatch")
 class ProductImportPreviewView(CooperativeRequiredMixin, TemplateView):
     template_name = "dashboard/catalogue/product_import_preview.html"
 

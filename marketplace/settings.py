@@ -7,6 +7,7 @@ e-mail, local media, http://127.0.0.1:8000. Every variable is listed in ``.env.e
 and the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -99,7 +100,8 @@ INSTALLED_APPS = [
     "django.forms",
     "csp",
     # Oscar, with the project's forks in place of the stock apps
-    "oscar.config.Shop",
+    # Oscar's root app, with the password reset request rate-limited.
+    "marketplace.apps.ShopConfig",
     "marketplace.analytics.apps.AnalyticsConfig",
     "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
@@ -152,6 +154,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Sign-in lockout (see "Login lockout and rate limits" below)
+    "axes",
 ]
 
 SITE_ID = 1
@@ -170,6 +174,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -201,6 +207,8 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out name or address, right password or not.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -263,6 +271,35 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+
+# --------------------------------------------------------------------------------------
+# Login lockout and rate limits (marketplace/throttling.py). Both count on the default
+# cache (Redis when REDIS_URL is set, shared by every process); nothing per attempt is
+# written to the database.
+# Sign-ins (shop, /cms/, /django-admin/, checkout): LOGIN_FAILURE_LIMIT wrong passwords
+# for one name from one address, or LOGIN_IP_FAILURE_LIMIT from one address for any
+# names, lock that out for AXES_COOLOFF_TIME after the last attempt (HTTP 429); the
+# right password is refused too meanwhile. Per (name, address), not per account, so no
+# one can lock a shopper out of everywhere by guessing wrong on purpose.
+# TRUSTED_PROXY_COUNT: how many proxies of ours stand in front and append to
+# X-Forwarded-For; 0 (the default) trusts no header and counts by REMOTE_ADDR.
+# RATE_LIMIT_SCALE multiplies every request limit (the test suite raises it).
+# --------------------------------------------------------------------------------------
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_IP_FAILURE_LIMIT = 30
+RATE_LIMIT_SCALE = 1
+AXES_HANDLER = "marketplace.throttling.LoginFailureCacheHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT  # Read by axes' messages; the handler has both.
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "marketplace.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "marketplace.throttling.client_network"
+AXES_LOCKOUT_CALLABLE = "marketplace.throttling.lockout_response"
+# The attempts live in the cache: axes' database tables (and their admin) stay empty.
+AXES_ENABLE_ADMIN = False
+RATELIMIT_IP_META_KEY = "marketplace.throttling.client_ip"
 
 # --------------------------------------------------------------------------------------
 # Languages and time: Vietnamese first, English second

@@ -13,16 +13,26 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account as wagtailadmin_account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from marketplace import views
+from marketplace.throttling import rate_limited
 
 urlpatterns = [
     # Django's set_language would rewrite /en/ CMS addresses through Wagtail's catch-all.
     path("i18n/setlang/", cms_views.language_set, name="set_language"),
     path("sitemap.xml", cms_views.sitemap_xml, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    # Wagtail's password reset request, rate-limited (each sends an e-mail); the rest of
+    # its reset flow, and its name for reverse(), come from Wagtail's URLs below.
+    path(
+        "cms/password_reset/",
+        rate_limited("password-reset")(
+            rate_limited("password-reset-email")(wagtailadmin_account.PasswordResetView.as_view())
+        ),
+    ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import math
 import time
 
 from django.conf import settings
@@ -109,3 +110,20 @@ def csp_report(request):
             },
         )
     return no_content
+
+
+def too_many_requests(request, *, retry_after, login=False):
+    """Render the bilingual 429 page: too many sign-in failures, or requests, for now.
+
+    ``retry_after`` is in seconds; it goes in the Retry-After header and, in minutes,
+    on the page.
+    """
+    response = HttpResponse(
+        loader.get_template("429.html").render(
+            {"login": login, "minutes": max(math.ceil(retry_after / 60), 1)}
+        ),
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -11,12 +11,14 @@ from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from marketplace.throttling import rate_limited
 from search.forms import SORT_LABELS, BrowseForm
 from search.selectors import listing_page, matching_stories
 from search.suggest import suggest
@@ -93,6 +95,7 @@ class ProductCategoryView(ProductListView):
         return self.category.name
 
 
+@method_decorator(rate_limited("search"), name="dispatch")
 class FacetedSearchView(ProductListView):
     """The search results page (named as in Oscar, which looks it up by this name)."""
 
@@ -110,6 +113,7 @@ class FacetedSearchView(ProductListView):
         return context
 
 
+@method_decorator(rate_limited("search-suggest", json=True), name="dispatch")
 class SuggestView(View):
     """``/shop/search/suggest/?q=``: products, categories, cooperatives, stories as JSON."""
 

@@ -23,6 +23,26 @@ def _isolated_settings(settings, tmp_path):
     # Pages use the database listing unless a test asks for the search server
     # (the ``search_server`` fixture).
     settings.ES_URL = ""
+    # Request limits far above what a test sends; the throttling tests set the real ones
+    # (``real_rate_limits``). The login lockout keeps its real limits everywhere.
+    settings.RATE_LIMIT_SCALE = 1000
+
+
+@pytest.fixture
+def real_rate_limits(settings, monkeypatch):
+    """Rate-limit requests as in use (RATE_LIMIT_SCALE 1), all in one counting window.
+
+    django-ratelimit counts in fixed windows (a minute, an hour): a test whose requests
+    straddle a window's end would see its count start again. Its clock stands still.
+    """
+    import time
+    import types
+
+    from django_ratelimit import core
+
+    settings.RATE_LIMIT_SCALE = 1
+    now = time.time()
+    monkeypatch.setattr(core, "time", types.SimpleNamespace(time=lambda: now))
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -11,6 +12,7 @@ from oscar.core.loading import get_model
 
 from marketplace import access
 from marketplace.access import CooperativeRequiredMixin
+from marketplace.throttling import rate_limited
 from traceability import selectors, services
 from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_SCANS_PER_ITEM
 from traceability.forms import BatchForm, EventForm
@@ -52,6 +54,7 @@ class BatchCreateView(CooperativeRequiredMixin, FormView):
         return redirect("batch-detail", pk=batch.pk)
 
 
+@method_decorator(rate_limited("upload", uploads_only=True), name="dispatch")
 class BatchDetailView(OwnBatchMixin, TemplateView):
     """The batch's timeline, with the form to record the next event."""
 

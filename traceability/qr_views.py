@@ -5,12 +5,14 @@ import io
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
 from marketplace import access
 from marketplace.access import CooperativeOrStaffMixin
+from marketplace.throttling import rate_limited
 from traceability.labels import LABELS_PER_PAGE, MAX_LABELS, MIN_LABELS, label_sheet_pdf
 from traceability.models import Batch
 from traceability.qr import batch_qr_png, batch_qr_svg
@@ -21,6 +23,7 @@ QR_FORMATS = {
 }
 
 
+@method_decorator(rate_limited("trace-qr"), name="dispatch")
 class BatchQrView(View):
     """Serve a published (or recalled) batch's QR code as PNG or SVG."""
 

@@ -10,6 +10,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
+from marketplace.throttling import rate_limited
 from traceability import page_cache, selectors
 from traceability.chain import chain_verifies
 from traceability.counterfeit import BURST_MINUTES, scan_flags
@@ -188,6 +189,7 @@ def _page_html(batch):
     return html, (BURST_MINUTES * 60 if flags.burst else None)
 
 
+@rate_limited("trace")
 @require_safe
 def batch_by_digital_link(request, gtin, lot):
     """``/01/<GTIN-14>/10/<lot>``: one lot of a product."""
@@ -198,6 +200,7 @@ def batch_by_digital_link(request, gtin, lot):
     )
 
 
+@rate_limited("trace")
 @require_safe
 def product_by_digital_link(request, gtin):
     """``/01/<GTIN-14>``: the product's latest published lot."""
@@ -208,6 +211,7 @@ def product_by_digital_link(request, gtin):
     )
 
 
+@rate_limited("trace")
 @require_safe
 def batch_by_short_code(request, code):
     """``/t/<code>``: a lot of a product without a GTIN (the site's own short URL)."""
@@ -218,6 +222,7 @@ def batch_by_short_code(request, code):
     )
 
 
+@rate_limited("trace")
 @require_safe
 def path_not_found(request, *args, **kwargs):
     """Anything else under ``/01/`` or ``/t/``: the friendly 404, never Wagtail's."""

@@ -22,10 +22,18 @@ from marketplace.payments.models import Payment
 
 Order = get_model("order", "Order")
 
-IndexView = oscar_views.IndexView
 ShippingAddressView = oscar_views.ShippingAddressView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 ShippingMethodView = oscar_views.ShippingMethodView
+
+
+class IndexView(oscar_views.IndexView):
+    """The checkout's first step; a returning customer may sign in with their password."""
+
+    def get_form_kwargs(self):
+        # Oscar's gateway form is an AuthenticationForm: with the request, its sign-in is
+        # counted and locked out like the sign-in page's (axes refuses one without it).
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class UserAddressUpdateView(oscar_views.UserAddressUpdateView):

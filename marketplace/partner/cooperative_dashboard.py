@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
@@ -10,6 +11,7 @@ from oscar.core.loading import get_model
 from marketplace.access import CooperativeRequiredMixin
 from marketplace.partner import reports, services
 from marketplace.partner.profile_forms import CooperativePhotoForm, CooperativeProfileForm
+from marketplace.throttling import rate_limited
 
 Cooperative = get_model("partner", "Cooperative")
 
@@ -35,6 +37,7 @@ class CooperativeOverviewView(CooperativeRequiredMixin, TemplateView):
         return context
 
 
+@method_decorator(rate_limited("upload", uploads_only=True), name="dispatch")
 class CooperativeProfileEditView(CooperativeRequiredMixin, TemplateView):
     """The cooperative edits its public profile, payout account and photos."""
 

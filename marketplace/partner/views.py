@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
@@ -14,6 +15,7 @@ from oscar.core.loading import get_model
 from marketplace import access
 from marketplace.partner import selectors, services
 from marketplace.partner.forms import CooperativeApplicationForm
+from marketplace.throttling import rate_limited
 
 Cooperative = get_model("partner", "Cooperative")
 # Oscar signs customers in by e-mail address.
@@ -48,6 +50,7 @@ class CooperativeProfileView(TemplateView):
         return context
 
 
+@method_decorator(rate_limited("cooperative-apply"), name="dispatch")
 class CooperativeApplyView(FormView):
     """The public application form: a cooperative asks to sell on the marketplace."""
 

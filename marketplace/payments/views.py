@@ -19,6 +19,7 @@ from marketplace.access import CooperativeOrStaffMixin, StaffRequiredMixin
 from marketplace.payments import gateway, selectors, services
 from marketplace.payments.forms import BankStatementForm, RefundForm
 from marketplace.payments.models import Payment
+from marketplace.throttling import rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +129,7 @@ class TransferConfirmView(StaffRequiredMixin, View):
         return redirect("payments:unpaid-orders")
 
 
+@method_decorator(rate_limited("import"), name="dispatch")
 class BankStatementImportView(StaffRequiredMixin, View):
     """Staff upload the bank's statement; matching VietQR transfers are marked paid."""
 

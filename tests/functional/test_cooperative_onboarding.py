@@ -107,7 +107,15 @@ def test_full_onboarding_apply_approve_login_dashboard(
 
     # A fresh sign-in with the e-mail and password chosen on the form.
     applicant = Client()
-    assert applicant.login(username="hoa@htx.example", password="mat-ong-hoa-nhan")
+    signed_in = applicant.post(
+        "/shop/accounts/login/",
+        {
+            "login-username": "hoa@htx.example",
+            "login-password": "mat-ong-hoa-nhan",
+            "login_submit": "1",
+        },
+    )
+    assert signed_in.status_code == 302
     assert applicant.get("/shop/dashboard/", follow=True).status_code == 200
     assert "Đã duyệt" in text(applicant.get(reverse("cooperative-application")))
 

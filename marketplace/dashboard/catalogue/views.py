@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.decorators import method_decorator
 from oscar.apps.dashboard.catalogue.views import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.views import (
     ProductCreateUpdateView as CoreProductCreateUpdateView,
@@ -6,9 +7,11 @@ from oscar.apps.dashboard.catalogue.views import (
 from oscar.apps.dashboard.catalogue.views import ProductLookupView as CoreProductLookupView
 
 from marketplace import access
+from marketplace.throttling import rate_limited
 from traceability import page_cache
 
 
+@method_decorator(rate_limited("upload", uploads_only=True), name="dispatch")
 class ProductCreateUpdateView(CoreProductCreateUpdateView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
