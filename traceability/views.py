@@ -23,7 +23,7 @@ from traceability.linkset import (
     link_type_uri,
     resolver_description,
 )
-from traceability.scans import is_bot, scan_record, writes_through
+from traceability.scans import client_address, is_bot, scan_record, writes_through
 
 # What a client may ask for with its Accept header, the browser's page first.
 OFFERED_TYPES = ["text/html", LINKSET_CONTENT_TYPE, EPCIS_CONTENT_TYPE, "application/json"]
@@ -125,15 +125,19 @@ def _scan(request, batch_pk):
     """Count a person's scan (GET only; bots never count). Return what scan_record did."""
     if request.method != "GET":
         return ""
-    return scan_record(batch_pk=batch_pk, user_agent=request.headers.get("User-Agent", ""))
+    return scan_record(
+        batch_pk=batch_pk,
+        user_agent=request.headers.get("User-Agent", ""),
+        address=client_address(request.META),
+    )
 
 
 def _page(request, batch):
     """The HTML page of ``batch``, built from the database (counting the scan)."""
     if _scan(request, batch.pk) == "written":
-        # The page shows the scan it was opened by when it is written at once.
-        batch.scan_count += 1
-        batch.recent_scan_count += 1
+        # The page shows the scan it was opened by when it is written at once (whether
+        # that scan is a new client only the database knows).
+        selectors.batch_scan_counts_refresh(batch)
     html, _timeout = _page_html(batch)
     return _page_response(request, html)
 
@@ -159,9 +163,8 @@ def _page_html(batch):
     ocop = next((c for c in certificates if c.kind == c.Kind.OCOP), None)
     cooperative = product.cooperative
     images = list(product.images.all())
-    flags = scan_flags(
-        batch=batch, scan_count=batch.scan_count, recent_counts=[batch.recent_scan_count]
-    )
+    overall, recent = selectors.batch_scan_counts(batch)
+    flags = scan_flags(batch=batch, overall=overall, windows=[recent])
     html = render_to_string(
         "traceability/batch_page.html",
         {
