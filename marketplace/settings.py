@@ -136,6 +136,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Control characters, over-long addresses, too many fields: a 400 before anything else.
+    "marketplace.request_guard.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.middleware.VietnameseFirstLocaleMiddleware",
@@ -202,6 +204,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    # A persistent connection PostgreSQL dropped (a restart, a failover, an idle timeout)
+    # is replaced before the request uses it, instead of failing that request with a 500.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # REDIS_URL switches the cache (and the buffered product-view counter) to Redis.
@@ -294,6 +299,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
+# How many reverse proxies in front of the site append to X-Forwarded-For: the client
+# address (a keyed hash of it counts distinct scanners of a QR code) is the one the first
+# of them saw. 0: REMOTE_ADDR, no proxy.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 # Wagtail marks its own preview responses SAMEORIGIN; everything else may not be framed.
 X_FRAME_OPTIONS = "DENY"
 
