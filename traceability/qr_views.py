@@ -12,8 +12,8 @@ from django.views import View
 from marketplace.access import CooperativeRequiredMixin
 from traceability.labels import LABELS_PER_PAGE, MAX_LABELS, MIN_LABELS, label_sheet_pdf
 from traceability.models import Batch
-from traceability.selectors import is_short_code
 from traceability.qr import batch_qr_png, batch_qr_svg
+from traceability.selectors import is_short_code
 
 QR_FORMATS = {
     "png": (batch_qr_png, "image/png"),

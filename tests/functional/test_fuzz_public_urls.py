@@ -63,6 +63,7 @@ def _segment(draw):
 
 
 _value = st.one_of(_segment(), _huge, st.just(""))
+_two_segments = st.builds("{}/{}".format, _segment(), _segment())  # a lot code with a slash
 
 
 @st.composite
@@ -76,10 +77,11 @@ def _query(draw, names=()):
     return query
 
 
+_ACCEPTS = ["", "*/*", "text/html", "application/linkset+json", "application/ld+json",
+            "application/json;q=0.5, text/html;q=0.9", "text/html;q=abc", ";;;,,,",
+            "*/*;q=1;q=2"]  # fmt: skip
 _accept = st.one_of(
-    st.sampled_from(["", "*/*", "text/html", "application/linkset+json",
-                     "application/ld+json", "application/json;q=0.5, text/html;q=0.9",
-                     "text/html;q=abc", ";;;,,,", "*/*;q=1;q=2"]),  # fmt: skip
+    st.sampled_from(_ACCEPTS),
     st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=80),
 )
 
@@ -99,15 +101,19 @@ def batch(cooperative):
 @FUZZ
 @given(
     gtin=st.one_of(st.just("0" + GTIN), st.just(GTIN), _control_escape, _segment()),
-    lot=st.one_of(st.just(LOT), _control_escape, _segment(),
-                  st.builds("{}/{}".format, _segment(), _segment())),  # fmt: skip
+    lot=st.one_of(st.just(LOT), _control_escape, _segment(), _two_segments),
     query=_query(names=("linkType", "context", "lang", "linkType")),
     accept=_accept,
 )
 def test_the_digital_link_resolver_never_fails(batch, gtin, lot, query, accept):
     client = Client()
-    for path in (f"/01/{gtin}/10/{lot}", f"/01/{gtin}/10/{lot}/", f"/01/{gtin}",
-                 f"/01/{gtin}/", f"/01/{gtin}/10/{lot}/21/{lot}"):  # fmt: skip
+    for path in (
+        f"/01/{gtin}/10/{lot}",
+        f"/01/{gtin}/10/{lot}/",
+        f"/01/{gtin}",
+        f"/01/{gtin}/",
+        f"/01/{gtin}/10/{lot}/21/{lot}",
+    ):
         _get(client, path, query, accept)
 
 
@@ -120,8 +126,13 @@ def test_the_digital_link_resolver_never_fails(batch, gtin, lot, query, accept):
 def test_the_short_links_and_their_qr_images_never_fail(batch, code, query, accept):
     code = {"real": batch.short_code, "real-lower": batch.short_code.lower()}.get(code, code)
     client = Client()
-    for path in (f"/t/{code}", f"/t/{code}/", f"/t/{code}/qr.png", f"/t/{code}/qr.svg",
-                 f"/t/{code}/qr.{code[:5]}"):  # fmt: skip
+    for path in (
+        f"/t/{code}",
+        f"/t/{code}/",
+        f"/t/{code}/qr.png",
+        f"/t/{code}/qr.svg",
+        f"/t/{code}/qr.{code[:5]}",
+    ):
         _get(client, path, query, accept)
 
 
