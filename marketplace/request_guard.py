@@ -51,7 +51,7 @@ class MalformedRequestMiddleware:
         if _has_control(query, _QUERY_CONTROLS):
             return bad_request_page()
         try:
-            request.GET  # parsed once, here: past the limit Django raises TooManyFieldsSent
+            request.GET.get("")  # parsed once, here: past the limit it raises TooManyFieldsSent
         except TooManyFieldsSent:
             return bad_request_page()
         return self.get_response(request)

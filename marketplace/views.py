@@ -21,7 +21,7 @@ def health(request):
 def page_not_found(request, exception=None):
     """Render the bilingual 404 page (the 400 page for a query Django cannot parse)."""
     try:
-        request.GET  # the context processors read it: past the field limit it raises
+        request.GET.get("")  # the context processors read it: past the field limit it raises
     except TooManyFieldsSent:
         return bad_request_page()
     return render(request, "404.html", status=404)
