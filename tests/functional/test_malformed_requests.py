@@ -1,4 +1,4 @@
-"""Bad input gets the bilingual 400 (or 414) page, never a 500, and reaches no query."""
+"""Bad input gets a bilingual 404, 400 or 414 page, never a 500, and reaches no query."""
 
 import pytest
 from django.db import connection
@@ -27,14 +27,24 @@ def _is_bad_request_page(response, status=400):
 
 @pytest.mark.parametrize(
     "path",
-    ["/t/%00/qr.svg", "/t/%00/qr.png", "/01/%00", "/01/08934567890120/10/A%00", "/t/AB%01CD/",
-     "/shop/catalogue/%00/", "/%7F", "/cms-page%0A/"],
-)  # fmt: skip
-def test_a_control_character_in_the_path_is_a_bad_request_without_a_query(client, path):
+    ["/t/%00/qr.svg", "/t/%00/qr.png", "/01/%00", "/01/08934567890120/10/A%00", "/t/AB%01CD/"],
+)
+def test_a_control_character_in_a_resolver_path_is_the_lot_not_found_page(client, path):
     with CaptureQueriesContext(connection) as queries:
         response = _get(client, path)
 
-    assert _is_bad_request_page(response)
+    assert response.status_code == 404
+    assert "Không tìm thấy lô hàng này" in response.content.decode()
+    assert len(queries) == 0
+
+
+@pytest.mark.parametrize("path", ["/shop/catalogue/%00/", "/%7F", "/cms-page%0A/", "/en/%1B"])
+def test_a_control_character_in_any_other_path_is_the_site_not_found_page(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = _get(client, path)
+
+    assert response.status_code == 404
+    assert "Không tìm thấy trang này" in response.content.decode()
     assert len(queries) == 0
 
 
@@ -71,7 +81,7 @@ def test_a_huge_query_value_is_414(client):
 
 
 def test_a_huge_path_is_414(client):
-    assert _is_bad_request_page(_get(client, "/t/" + "A" * 5000 + "/"), status=414)
+    assert _is_bad_request_page(_get(client, "/t/" + "A" * 9000 + "/"), status=414)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,9 @@ from django.test import RequestFactory
 
 pytestmark = [
     pytest.mark.postgres_only,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Flushed afterwards, then post_migrate restores the sites, permissions and content
+    # types (the conftest repairs the page tree), as for the checkout concurrency tests.
+    pytest.mark.django_db(transaction=True),
 ]
 
 
