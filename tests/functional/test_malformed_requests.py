@@ -107,3 +107,11 @@ def test_a_real_qr_image_is_still_served(client, cooperative):
     response = _get(client, f"/t/{batch.short_code.lower()}/qr.svg")
 
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+
+
+def test_the_sitemap_without_a_wagtail_site_is_a_404(client):
+    from wagtail.models import Site
+
+    Site.objects.all().delete()
+
+    assert _get(client, "/sitemap.xml").status_code == 404
