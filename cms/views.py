@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Site
 
 from cms.sitemaps import SITEMAPS
 from marketplace.middleware import language_cookie_set
@@ -30,4 +31,6 @@ def language_set(request):
 
 def sitemap_xml(request):
     """Serve sitemap.xml: CMS pages, products and cooperative profiles."""
+    if Site.find_for_request(request) is None:
+        raise Http404  # no Wagtail site for this host: nothing to list (not a 500)
     return wagtail_sitemap(request, sitemaps={name: cls(request) for name, cls in SITEMAPS.items()})

@@ -162,6 +162,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Control characters, over-long addresses, too many fields: a 400 before anything else.
+    "marketplace.request_guard.MalformedRequestMiddleware",
     "marketplace.security.PermissionsPolicyMiddleware",
     "marketplace.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -238,6 +240,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    # A persistent connection PostgreSQL dropped (a restart, a failover, an idle timeout)
+    # is replaced before the request uses it, instead of failing that request with a 500.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # REDIS_URL switches the cache (and the buffered product-view counter) to Redis.

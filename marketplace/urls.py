@@ -61,5 +61,6 @@ if settings.DEBUG:
 urlpatterns += [path("", include("traceability.urls"))]
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
+handler400 = "marketplace.views.bad_request"
 handler404 = "marketplace.views.page_not_found"
 handler500 = "marketplace.views.server_error"

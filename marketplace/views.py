@@ -7,6 +7,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import TooManyFieldsSent
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -16,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from marketplace import health as health_checks
+from marketplace.request_guard import bad_request_page
 
 csp_logger = logging.getLogger("marketplace.csp")
 
@@ -40,8 +42,21 @@ def readiness(request):
 
 
 def page_not_found(request, exception=None):
-    """Render the bilingual 404 page."""
+    """Render the bilingual 404 page (the 400 page for a query Django cannot parse)."""
+    try:
+        request.GET.get("")  # the context processors read it: past the field limit it raises
+    except TooManyFieldsSent:
+        return bad_request_page()
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """Render the bilingual 400 page without context processors: the request is broken.
+
+    Django's default renders it with the request, and Oscar's search-form context processor
+    then reads request.GET again: a query with too many fields would answer 500.
+    """
+    return bad_request_page()
 
 
 def server_error(request):

@@ -14,7 +14,7 @@ from marketplace import access
 from marketplace.access import CooperativeRequiredMixin
 from marketplace.throttling import rate_limited
 from traceability import selectors, services
-from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_SCANS_PER_ITEM
+from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_CLIENTS_PER_ITEM
 from traceability.forms import BatchForm, EventForm
 from traceability.links import batch_uri
 from traceability.models import Batch
@@ -70,7 +70,7 @@ class BatchDetailView(OwnBatchMixin, TemplateView):
             public_url=batch_uri(batch),
             scans=selectors.batch_scan_report(batch=batch),
             chart_bar_width=selectors.SCAN_CHART_BAR_WIDTH,
-            scans_per_item=PLAUSIBLE_SCANS_PER_ITEM,
+            scans_per_item=PLAUSIBLE_CLIENTS_PER_ITEM,
             burst_minutes=BURST_MINUTES,
         )
         return context

@@ -158,15 +158,20 @@ class TraceEventPhoto(models.Model):
 
 
 class ScanLog(models.Model):
-    """One person's scan of a batch's QR code: when, and which kind of browser. Nothing else.
+    """One person's scan of a batch's QR code: when, which kind of browser, and two keys.
 
-    Scan counts compared with the lot size expose copied QR codes; no IP address or other
-    personal data is kept, only the user-agent family ("Chrome", "Zalo"…).
+    The number of different phones (and networks) that scanned a lot, compared with its
+    size, exposes copied QR codes. No IP address or other personal data is kept: the
+    user-agent family ("Chrome", "Zalo"…) and keyed hashes of the client (address and user
+    agent) and of its network (``traceability.scans.scan_keys``).
     """
 
     batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="scans")
     scanned_at = models.DateTimeField(_("Thời điểm quét"), default=timezone.now)
     client = models.CharField(_("Trình duyệt"), max_length=32, blank=True)
+    # Blank for scans recorded before the keys existed: together they count as one client.
+    client_key = models.CharField(_("Mã máy quét"), max_length=16, blank=True)
+    place_key = models.CharField(_("Mã mạng"), max_length=16, blank=True)
 
     class Meta:
         ordering = ["-scanned_at"]

@@ -16,6 +16,7 @@ from marketplace.throttling import rate_limited
 from traceability.labels import LABELS_PER_PAGE, MAX_LABELS, MIN_LABELS, label_sheet_pdf
 from traceability.models import Batch
 from traceability.qr import batch_qr_png, batch_qr_svg
+from traceability.selectors import is_short_code
 
 QR_FORMATS = {
     "png": (batch_qr_png, "image/png"),
@@ -28,8 +29,8 @@ class BatchQrView(View):
     """Serve a published (or recalled) batch's QR code as PNG or SVG."""
 
     def get(self, request, short_code, fmt):
-        if fmt not in QR_FORMATS:
-            raise Http404
+        if fmt not in QR_FORMATS or not is_short_code(short_code):
+            raise Http404  # checked before the query: no odd input reaches the database
         batch = get_object_or_404(
             Batch.objects.select_related("product"),
             short_code=short_code.upper(),

@@ -1,5 +1,12 @@
 """Counting scans of a batch's QR code without keeping anything personal.
 
+Each scan keeps two keyed hashes (HMAC with SECRET_KEY), never an address: the *client
+key* of the address and user agent (one browser on one phone or shop Wi-Fi) and the
+*place key* of the address's network (its IPv4 /24 or IPv6 /48). The copied-code rules
+count distinct clients and places (``traceability.counterfeit``), so reloading a page
+cannot make a lot look copied; the keys cannot be turned back into an address without
+the secret key, and change with it.
+
 A scan is buffered, not written, on the request path (the page a QR code opens is the
 site's hottest): like product views (``marketplace.analytics.buffer``) the buffer lives
 in this process's memory, or in Redis with ``REDIS_URL``, and the flush thread writes it
@@ -11,12 +18,14 @@ tests) each scan is written at once instead.
 """
 
 import datetime
+import ipaddress
 import logging
 import re
 import threading
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from marketplace.analytics.buffer import flush_periodically
 from traceability import page_cache
@@ -62,6 +71,38 @@ def user_agent_family(user_agent):
     return "Khác"
 
 
+# 64 bits of the HMAC: collisions among a lot's scanners are negligible, and a key says
+# nothing about the address without the secret key.
+_KEY_LENGTH = 16
+
+
+def _keyed_hash(kind, value):
+    return salted_hmac(f"traceability.scans.{kind}", value, algorithm="sha256").hexdigest()[
+        :_KEY_LENGTH
+    ]
+
+
+def scan_keys(*, address, user_agent):
+    """Return ``(client_key, place_key)`` for a scan from ``address`` with ``user_agent``.
+
+    The place is the address's network: a /24 for IPv4, a /48 for IPv6 (an IPv4 address
+    mapped into IPv6 counts as IPv4). An address that does not parse has no place ("").
+    """
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        ip = None
+    if ip is not None and ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip is None:
+        place = ""
+    else:
+        prefix = 24 if ip.version == 4 else 48
+        place = _keyed_hash("place", str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False)))
+    client = _keyed_hash("client", f"{ip or ''}\n{user_agent}")
+    return client, place
+
+
 def writes_through():
     """Return True when scans are written at once (no flush thread: ANALYTICS_FLUSH_SECONDS=0)."""
     return getattr(settings, "ANALYTICS_FLUSH_SECONDS", 0) <= 0
@@ -77,9 +118,9 @@ class MemoryScanBuffer:
         self._lock = threading.Lock()
         self._scans = []
 
-    def add(self, batch_pk, client, scanned_at):
+    def add(self, batch_pk, client, scanned_at, client_key="", place_key=""):
         with self._lock:
-            self._scans.append((batch_pk, client, scanned_at))
+            self._scans.append((batch_pk, client, scanned_at, client_key, place_key))
 
     def drain(self):
         with self._lock:
@@ -95,8 +136,11 @@ class RedisScanBuffer:
 
         self._client = redis.Redis.from_url(url)
 
-    def add(self, batch_pk, client, scanned_at):
-        self._client.rpush(_REDIS_SCANS, f"{batch_pk}\t{scanned_at.timestamp()}\t{client}")
+    def add(self, batch_pk, client, scanned_at, client_key="", place_key=""):
+        self._client.rpush(
+            _REDIS_SCANS,
+            f"{batch_pk}\t{scanned_at.timestamp()}\t{client_key}\t{place_key}\t{client}",
+        )
 
     def drain(self):
         # MULTI/EXEC reads and deletes in one step: no scan is written twice or lost.
@@ -106,9 +150,12 @@ class RedisScanBuffer:
         raw, _ = pipe.execute()
         scans = []
         for item in raw:
-            batch_pk, stamp, client = item.decode().split("\t", 2)
+            fields = item.decode().split("\t", 4)
+            if len(fields) == 3:  # buffered by the previous release, without keys
+                fields[2:2] = ["", ""]
+            batch_pk, stamp, client_key, place_key, client = fields
             when = datetime.datetime.fromtimestamp(float(stamp), tz=datetime.UTC)
-            scans.append((int(batch_pk), client, when))
+            scans.append((int(batch_pk), client, when, client_key, place_key))
         return scans
 
 
@@ -127,8 +174,8 @@ def get_buffer():
     return _buffer
 
 
-def scan_record(*, batch_pk, user_agent):
-    """Count one scan of the batch ``batch_pk`` unless a bot made the request.
+def scan_record(*, batch_pk, user_agent, address=""):
+    """Count one scan of the batch ``batch_pk`` from ``address`` unless a bot made it.
 
     Return "buffered" (written by the next flush, no query now), "written" (one INSERT:
     ANALYTICS_FLUSH_SECONDS=0, or the buffer is unreachable) or "" for a bot.
@@ -136,15 +183,18 @@ def scan_record(*, batch_pk, user_agent):
     if is_bot(user_agent):
         return ""
     client = user_agent_family(user_agent)
+    client_key, place_key = scan_keys(address=address, user_agent=user_agent)
     if not writes_through():
         try:
-            get_buffer().add(batch_pk, client, timezone.now())
+            get_buffer().add(batch_pk, client, timezone.now(), client_key, place_key)
         except Exception:  # Redis away: count the scan the slow way rather than lose it.
             logger.warning("Could not buffer a scan; writing it", exc_info=True)
         else:
             flush_periodically("scans", scans_flush)
             return "buffered"
-    ScanLog.objects.create(batch_id=batch_pk, client=client)
+    ScanLog.objects.create(
+        batch_id=batch_pk, client=client, client_key=client_key, place_key=place_key
+    )
     page_cache.batches_changed([batch_pk])
     return "written"
 
@@ -160,11 +210,11 @@ def scans_flush():
         return 0
     # Batches deleted since they were scanned are skipped.
     existing = set(
-        Batch.objects.filter(pk__in={pk for pk, _, _ in scans}).values_list("pk", flat=True)
+        Batch.objects.filter(pk__in={scan[0] for scan in scans}).values_list("pk", flat=True)
     )
     rows = [
-        ScanLog(batch_id=pk, client=client, scanned_at=when)
-        for pk, client, when in scans
+        ScanLog(batch_id=pk, client=client, scanned_at=when, client_key=ckey, place_key=pkey)
+        for pk, client, when, ckey, pkey in scans
         if pk in existing
     ]
     ScanLog.objects.bulk_create(rows, batch_size=500)

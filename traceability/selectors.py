@@ -10,7 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.gtin import VALID_LENGTHS, gtin14, gtin_is_valid
-from traceability.counterfeit import BURST_MINUTES, busiest_window, scan_flags
+from traceability.counterfeit import BURST_MINUTES, ScanCounts, busiest_window, scan_flags
 from traceability.links import batch_path
 from traceability.models import SHORT_CODE_ALPHABET, Batch, LineBatch, ScanLog, TraceEvent
 
@@ -31,29 +31,62 @@ def _upc_candidates(gtin):
     return [padded[-length:] for length in VALID_LENGTHS if set(padded[: 14 - length]) <= {"0"}]
 
 
-def _scan_count(**since):
+def _scan_count(count=None, **since):
     return Coalesce(
         Subquery(
             ScanLog.objects.filter(batch=OuterRef("pk"), **since)
             .order_by()
             .values("batch")
-            .annotate(n=Count("pk"))
+            .annotate(n=count or Count("pk"))
             .values("n")[:1]
         ),
         0,
     )
 
 
+def _scan_annotations(prefix, **since):
+    """Annotate scans, distinct clients and distinct places (see ScanCounts) as prefix_*."""
+    return {
+        f"{prefix}_count": _scan_count(**since),
+        f"{prefix}_clients": _scan_count(Count("client_key", distinct=True), **since),
+        f"{prefix}_places": _scan_count(Count("place_key", distinct=True), **since),
+    }
+
+
+def batch_scan_counts(batch):
+    """Return ``(overall, last BURST_MINUTES)`` ScanCounts of a batch from public_batches."""
+    return (
+        ScanCounts(batch.scan_count, batch.scan_clients, batch.scan_places),
+        ScanCounts(batch.recent_scan_count, batch.recent_scan_clients, batch.recent_scan_places),
+    )
+
+
+def batch_scan_counts_refresh(batch):
+    """Read ``batch``'s scan counts again (one query), after its page's own scan was written."""
+    counts = _scan_counts()
+    fresh = Batch.objects.filter(pk=batch.pk).annotate(**counts).values(*counts)[0]
+    for name, value in fresh.items():
+        setattr(batch, name, value)
+
+
+def _scan_counts():
+    recent = timezone.now() - datetime.timedelta(minutes=BURST_MINUTES)
+    return {
+        **_scan_annotations("scan"),
+        **_scan_annotations("recent_scan", scanned_at__gte=recent),
+    }
+
+
 def public_batches(*, day=None):
     """Return published and recalled batches with everything their public page reads.
 
-    One query for the batch, its product, cooperative and scan counts (all, and within the
-    last BURST_MINUTES, for the copied-code caution), then one each for the events, the
+    One query for the batch, its product, cooperative and scan counts (scans, distinct
+    clients and places, all and within the last BURST_MINUTES, for the copied-code
+    caution), then one each for the events, the
     events' photos, the product's valid certificates and its images: the count does not
     grow with the number of events or photos.
     """
     day = day or timezone.localdate()
-    recent = timezone.now() - datetime.timedelta(minutes=BURST_MINUTES)
     valid_certificates = Certificate.objects.filter(
         verified_at__isnull=False, issued_on__lte=day, expires_on__gte=day
     ).order_by("kind", "-stars", "-issued_on")
@@ -61,7 +94,7 @@ def public_batches(*, day=None):
     return (
         Batch.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("product__cooperative__partner")
-        .annotate(scan_count=_scan_count(), recent_scan_count=_scan_count(scanned_at__gte=recent))
+        .annotate(**_scan_counts())
         .prefetch_related(
             Prefetch("events", queryset=events.order_by("sequence")),
             Prefetch(
@@ -101,6 +134,11 @@ def latest_batch_for_gtin(*, gtin):
         .order_by("-produced_on", "-pk")
         .first()
     )
+
+
+def is_short_code(code):
+    """Return True when ``code`` has the form of the site's short codes (any letter case)."""
+    return bool(_SHORT_CODE.fullmatch(code.upper()))
 
 
 def batch_for_short_code(*, code):
@@ -160,29 +198,36 @@ class ScanReport:
     days: list
     total: int  # every scan since the lot was published
     last_days: int  # scans within the chart's days
-    flags: object  # traceability.counterfeit.ScanFlags
+    flags: object  # traceability.counterfeit.ScanFlags (distinct clients and places)
 
 
 def batch_scan_report(*, batch, days=SCAN_CHART_DAYS, now=None):
     """Return ``batch``'s scans per day for the last ``days`` days as SVG bars, with flags.
 
-    Three queries: the total with the chart window's count, the scans per local day
-    (TruncDate), and the scans per minute of the window, from which the busiest
-    BURST_MINUTES window is found. Days without scans are zero-height bars.
+    Three queries: the totals (scans, distinct clients and places) with the chart window's
+    count, the scans per local day (TruncDate), and the scans per minute and client of the
+    window, from which the busiest BURST_MINUTES window of distinct clients is found. Days
+    without scans are zero-height bars.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
     first_day = today - datetime.timedelta(days=days - 1)
     since = datetime.datetime.combine(first_day, datetime.time.min, timezone.get_current_timezone())
     scans = ScanLog.objects.filter(batch=batch).order_by()
-    totals = scans.aggregate(total=Count("pk"), window=Count("pk", filter=Q(scanned_at__gte=since)))
+    totals = scans.aggregate(
+        total=Count("pk"),
+        clients=Count("client_key", distinct=True),
+        places=Count("place_key", distinct=True),
+        window=Count("pk", filter=Q(scanned_at__gte=since)),
+    )
     window = scans.filter(scanned_at__gte=since)
     per_day = dict(
         window.annotate(day=TruncDate("scanned_at")).values_list("day").annotate(n=Count("pk"))
     )
-    per_minute = dict(
+    # One row per minute and client: a client reloading the page adds no rows, only to n.
+    per_minute = (
         window.annotate(minute=TruncMinute("scanned_at"))
-        .values_list("minute")
+        .values_list("minute", "client_key", "place_key")
         .annotate(n=Count("pk"))
     )
     best = max(per_day.values(), default=0) or 1
@@ -198,6 +243,8 @@ def batch_scan_report(*, batch, days=SCAN_CHART_DAYS, now=None):
         total=totals["total"],
         last_days=totals["window"],
         flags=scan_flags(
-            batch=batch, scan_count=totals["total"], recent_counts=[busiest_window(per_minute)]
+            batch=batch,
+            overall=ScanCounts(totals["total"], totals["clients"], totals["places"]),
+            windows=[busiest_window(per_minute)],
         ),
     )

@@ -10,7 +10,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
-from marketplace.throttling import rate_limited
+from marketplace.throttling import client_ip, rate_limited
 from traceability import page_cache, selectors
 from traceability.chain import chain_verifies
 from traceability.counterfeit import BURST_MINUTES, scan_flags
@@ -126,15 +126,19 @@ def _scan(request, batch_pk):
     """Count a person's scan (GET only; bots never count). Return what scan_record did."""
     if request.method != "GET":
         return ""
-    return scan_record(batch_pk=batch_pk, user_agent=request.headers.get("User-Agent", ""))
+    return scan_record(
+        batch_pk=batch_pk,
+        user_agent=request.headers.get("User-Agent", ""),
+        address=client_ip(request),
+    )
 
 
 def _page(request, batch):
     """The HTML page of ``batch``, built from the database (counting the scan)."""
     if _scan(request, batch.pk) == "written":
-        # The page shows the scan it was opened by when it is written at once.
-        batch.scan_count += 1
-        batch.recent_scan_count += 1
+        # The page shows the scan it was opened by when it is written at once (whether
+        # that scan is a new client only the database knows).
+        selectors.batch_scan_counts_refresh(batch)
     html, _timeout = _page_html(batch)
     return _page_response(request, html)
 
@@ -160,9 +164,8 @@ def _page_html(batch):
     ocop = next((c for c in certificates if c.kind == c.Kind.OCOP), None)
     cooperative = product.cooperative
     images = list(product.images.all())
-    flags = scan_flags(
-        batch=batch, scan_count=batch.scan_count, recent_counts=[batch.recent_scan_count]
-    )
+    overall, recent = selectors.batch_scan_counts(batch)
+    flags = scan_flags(batch=batch, overall=overall, windows=[recent])
     html = render_to_string(
         "traceability/batch_page.html",
         {

@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from marketplace.demo.images import _font
-from traceability.counterfeit import BURST_SCANS, PLAUSIBLE_SCANS_PER_ITEM
+from traceability.counterfeit import BURST_CLIENTS, PLAUSIBLE_CLIENTS_PER_ITEM
 from traceability.models import ScanLog
 from traceability.services import batch_create, batch_publish, batch_recall, event_add
 
@@ -37,7 +37,12 @@ CLIENTS = (
     ["Zalo"] * 5 + ["Chrome"] * 4 + ["Safari"] * 3 + ["Facebook", "Cốc Cốc", "Samsung Internet"]
 )
 COPIED_LOT_INDEX = 3  # the third product's lot has a copied QR code
-COPIED_BURST = BURST_SCANS + 20  # scans within a few minutes today, at a market stall
+# Different phones within a few minutes today, at a market stall, on a few networks.
+COPIED_BURST = BURST_CLIENTS + 20
+COPIED_BURST_NETWORKS = 8
+# The copied code's other scans come from phones all over the country, on many networks
+# (traceability.counterfeit counts at most ten phones a network).
+COPIED_NETWORKS = 400
 
 
 def _photo(text, seed):
@@ -100,10 +105,26 @@ def load_batches(*, report, products, progress):
             report.add("lô bị thu hồi", 1)
 
 
-def _scans(batch, count, rng, *, end, span):
+def _key(rng):
+    # Stands for the keyed hashes traceability.scans.scan_keys stores: random, as they look.
+    return f"{rng.getrandbits(64):016x}"
+
+
+def _scans(batch, count, rng, *, end, span, phones, networks):
+    """Return ``count`` scans by ``phones`` different phones on ``networks`` networks."""
+    places = [_key(rng) for _ in range(networks)]
+    clients = [(_key(rng), rng.choice(places), rng.choice(CLIENTS)) for _ in range(phones)]
+    # Every phone scans at least once; some scan again (a second look, a reload).
+    chosen = clients + [rng.choice(clients) for _ in range(count - phones)]
     return [
-        ScanLog(batch=batch, scanned_at=end - span * rng.random(), client=rng.choice(CLIENTS))
-        for _ in range(count)
+        ScanLog(
+            batch=batch,
+            scanned_at=end - span * rng.random(),
+            client=family,
+            client_key=client_key,
+            place_key=place_key,
+        )  # fmt: skip
+        for client_key, place_key, family in chosen
     ]
 
 
@@ -112,19 +133,22 @@ def _scan_history(batch, *, seed):
     rng = random.Random(seed)
     count = round(batch.quantity * rng.uniform(0.3, 1.5))
     span = datetime.timedelta(days=SCAN_DAYS)
-    ScanLog.objects.bulk_create(
-        _scans(batch, count, rng, end=timezone.now(), span=span), batch_size=1000
-    )
+    scans = _scans(batch, count, rng, end=timezone.now(), span=span,
+                   phones=max(1, count * 4 // 5), networks=max(1, count // 10))  # fmt: skip
+    ScanLog.objects.bulk_create(scans, batch_size=1000)
     return count
 
 
 def _scan_copied_lot(batch, *, seed):
-    """Store the scans of a lot whose code was copied: far more than its size, and a burst."""
+    """Store the scans of a lot whose code was copied: far more phones than its size, a burst."""
     rng = random.Random(seed)
     now = timezone.now()
-    count = batch.quantity * PLAUSIBLE_SCANS_PER_ITEM + rng.randint(200, 400)
-    scans = _scans(batch, count, rng, end=now, span=datetime.timedelta(days=SCAN_DAYS))
+    phones = batch.quantity * PLAUSIBLE_CLIENTS_PER_ITEM + rng.randint(200, 400)
+    scans = _scans(batch, phones + rng.randint(100, 200), rng, end=now,
+                   span=datetime.timedelta(days=SCAN_DAYS), phones=phones,
+                   networks=COPIED_NETWORKS)  # fmt: skip
     burst_end = now - datetime.timedelta(minutes=20)
-    scans += _scans(batch, COPIED_BURST, rng, end=burst_end, span=datetime.timedelta(minutes=4))
+    scans += _scans(batch, COPIED_BURST, rng, end=burst_end, span=datetime.timedelta(minutes=4),
+                    phones=COPIED_BURST, networks=COPIED_BURST_NETWORKS)  # fmt: skip
     ScanLog.objects.bulk_create(scans, batch_size=1000)
     return len(scans)

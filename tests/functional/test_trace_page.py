@@ -71,12 +71,17 @@ def test_the_page_shows_its_own_qr_code_and_scan_count(client, batch):
     assert "Đã quét 2 lần" in page
 
 
-def test_one_scan_logs_one_row_with_only_the_browser_family(client, batch):
+def test_one_scan_logs_one_row_with_the_browser_family_and_keyed_hashes_only(client, batch):
     scan(client, user_agent=ZALO)
 
     (log,) = ScanLog.objects.all()
     assert (log.batch, log.client) == (batch, "Zalo")
-    assert {f.name for f in ScanLog._meta.get_fields()} == {"id", "batch", "scanned_at", "client"}
+    assert {f.name for f in ScanLog._meta.get_fields()} == {
+        "id", "batch", "scanned_at", "client", "client_key", "place_key"
+    }  # fmt: skip
+    assert re.fullmatch(r"[0-9a-f]{16}", log.client_key)
+    assert re.fullmatch(r"[0-9a-f]{16}", log.place_key)
+    assert "127.0.0" not in log.client_key + log.place_key  # the test client's address
 
 
 def test_a_recalled_batch_shows_a_red_banner_with_the_reason(client, batch):

@@ -191,15 +191,26 @@ def test_a_bot_is_never_counted(batch):
     assert scans.scans_flush() == 0 and ScanLog.objects.count() == 0
 
 
-def test_a_burst_flushed_shows_the_caution(phone, batch):
+def test_a_burst_of_phones_flushed_shows_the_caution(phone, batch):
     warm(phone)
-    for _ in range(31):
-        page(phone)
+    for n in range(31):  # 31 different phones on 4 networks
+        page(Client(HTTP_USER_AGENT=PHONE, REMOTE_ADDR=f"10.{n % 4}.0.{n + 1}"))
     assert 'id="canh-bao-quet"' not in page(phone)
 
     scans.scans_flush()
 
-    assert "Mã vừa được quét rất nhiều lần trong vài phút." in page(phone)
+    assert "Mã vừa được quét trên rất nhiều điện thoại khác nhau trong vài phút." in page(phone)
+
+
+def test_one_phone_scanning_again_and_again_shows_no_caution_after_the_flush(phone, batch):
+    warm(phone)
+    for _ in range(60):
+        page(phone)
+
+    scans.scans_flush()
+
+    text = page(phone)
+    assert "Đã quét 62 lần" in text and 'id="canh-bao-quet"' not in text
 
 
 def test_other_representations_are_not_the_cached_page(phone, batch):

@@ -132,3 +132,20 @@ def test_the_redis_scan_buffer_is_shared_and_drained_once(redis_buffer, batch, m
         ("Zalo", when),
     ]
     assert other_process.drain() == []
+
+
+def test_buffered_scans_keep_their_client_and_place_keys(redis_buffer, batch, monkeypatch):
+    when = timezone.now() - datetime.timedelta(minutes=1)
+    redis_buffer.add(batch.pk, "Zalo", when, "a" * 16, "b" * 16)
+    # A scan buffered by the previous release (no keys) is still written.
+    redis.Redis.from_url(REDIS_TEST_URL).rpush(
+        "trace:scans", f"{batch.pk}\t{when.timestamp()}\tChrome"
+    )
+    monkeypatch.setattr("traceability.scans._buffer", redis_buffer)
+
+    assert scans_flush() == 2
+
+    assert sorted(ScanLog.objects.values_list("client", "client_key", "place_key")) == [
+        ("Chrome", "", ""),
+        ("Zalo", "a" * 16, "b" * 16),
+    ]

@@ -134,10 +134,11 @@ class Command(BaseCommand):
         """Return the public page of a published demo lot that does not look copied."""
         from traceability.counterfeit import scan_flags
         from traceability.links import batch_path
-        from traceability.selectors import public_batches
+        from traceability.selectors import batch_scan_counts, public_batches
 
         for batch in public_batches().filter(status="published").order_by("pk")[:10]:
-            flags = scan_flags(batch=batch, scan_count=batch.scan_count, recent_counts=[])
+            overall, _recent = batch_scan_counts(batch)
+            flags = scan_flags(batch=batch, overall=overall, windows=[])
             if not flags.looks_copied:
                 return batch_path(batch)
         raise CommandError("No published batch to measure: run `manage.py load_demo_data`.")
