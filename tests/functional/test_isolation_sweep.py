@@ -94,6 +94,7 @@ PUBLIC = {
 # Patterns without a name, by route: friendly 404s and the media files of the demo.
 # Other unnamed patterns are probed like named ones, at their route (or the URL below).
 PUBLIC_UNNAMED = {
+    "cms/password_reset/",  # Wagtail's reset request, rate-limited (marketplace.urls)
     r"^shop/dashboard/catalogue/(?:option|attribute-option-group)/[^/]*[^\d/][^/]*/",
     r"^shop/dashboard/pages/(?:update|delete)/[^/]*[^\d/][^/]*/",
     "shop/accounts/notifications/",
