@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "cms",
     "traceability",
     "marketplace.payments.apps.PaymentsConfig",
+    "marketplace.jobs.apps.JobsConfig",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -458,8 +460,73 @@ LOGGING = {
 }
 
 # --------------------------------------------------------------------------------------
-# Analytics: product views are buffered (memory or Redis) and written in batches every
-# ANALYTICS_FLUSH_SECONDS by a background thread; 0 turns the thread off.
+# Background work: Celery (marketplace/celery.py, tasks in each app's tasks.py).
+# The broker is CELERY_BROKER_URL, else REDIS_URL (redis://… or amqp://… for RabbitMQ).
+# With neither, the demo uses a broker in files under CELERY_BROKER_DIR (kombu's
+# filesystem transport: one machine only); production mode requires a real one.
+# --------------------------------------------------------------------------------------
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or REDIS_URL
+CELERY_BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default="") or BASE_DIR / ".celery")
+if not CELERY_BROKER_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "CELERY_BROKER_URL or REDIS_URL must be set when DJANGO_DEBUG=false "
+            "(see .env.example and the README)."
+        )
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
+        "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
+        "control_folder": str(CELERY_BROKER_DIR / "control"),
+        "store_processed": False,
+    }
+    for _folder in ("queue", "control"):
+        (CELERY_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
+elif CELERY_BROKER_URL.startswith("redis"):
+    # A task acknowledged late is handed out again if not done within this time: longer
+    # than the longest task (a 20,000-line statement) and the longest retry countdown.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TASK_IGNORE_RESULT = True  # results that matter are kept on a Job row
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = 15 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Tasks run inline, in the caller's process (the test suite; a one-off script).
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_EAGER_PROPAGATES = True
+# Periodic work, run by `celery -A marketplace beat` (one beat per deployment).
+CELERY_BEAT_SCHEDULE_FILENAME = str(CELERY_BROKER_DIR / "beat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "flush-counters": {
+        "task": "marketplace.analytics.tasks.counters_flush",
+        "schedule": float(env.int("ANALYTICS_FLUSH_SECONDS", default=30) or 30),
+    },
+    "expire-card-orders": {
+        "task": "marketplace.payments.tasks.card_orders_expire",
+        "schedule": 5 * 60.0,
+    },
+    "publish-scheduled-pages": {"task": "cms.tasks.scheduled_publish", "schedule": 60.0},
+    "search-reconcile": {"task": "search.tasks.index_reconcile", "schedule": 10 * 60.0},
+    "trace-cache-refresh": {
+        "task": "traceability.tasks.trace_cache_refresh",
+        "schedule": 30 * 60.0,
+    },
+    "warn-expiring-certificates": {
+        "task": "catalogue.tasks.certificates_warn_expiring",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
+
+# --------------------------------------------------------------------------------------
+# Analytics: product views and QR scans are buffered (Redis, or files on one machine)
+# and written in batches every ANALYTICS_FLUSH_SECONDS by the beat task above;
+# 0 writes each one at once instead.
 # --------------------------------------------------------------------------------------
 ANALYTICS_FLUSH_SECONDS = env.int("ANALYTICS_FLUSH_SECONDS", default=30)
 

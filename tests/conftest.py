@@ -13,6 +13,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         page_tree_ensure()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _tasks_run_inline():
+    """Run every task inline, in the test's process, unless a test starts a real worker
+    (``celery_worker`` in tests/worker.py)."""
+    from marketplace.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(settings, tmp_path):
     """Keep uploads in a temporary folder and make password hashing cheap."""
