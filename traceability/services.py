@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from marketplace import access
 from marketplace.jobs.services import enqueue
 from marketplace.mail import buyer_language, message_render
-from traceability import tasks
-from traceability import page_cache
+from traceability import page_cache, tasks
 from traceability.chain import GENESIS, event_payload, link_hash
 from traceability.links import batch_uri
 from traceability.models import Batch, LineBatch, TraceEvent, TraceEventPhoto
@@ -167,8 +166,9 @@ def recall_buyer_orders(*, batch_pk):
     """Return the ids of the orders shipped from the batch whose buyer has not been told."""
     return sorted(
         set(
-            LineBatch.objects.filter(batch_id=batch_pk, recall_notified_at__isnull=True)
-            .values_list("line__order_id", flat=True)
+            LineBatch.objects.filter(
+                batch_id=batch_pk, recall_notified_at__isnull=True
+            ).values_list("line__order_id", flat=True)
         )
     )
 

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from search import connection
 from search.documents import alias_name
 from search.indexing import RETRY_KEY, index_rebuild, sync_pending
-from search.tasks import index_reconcile
 from search.queries import product_search
+from search.tasks import index_reconcile
 from tests import factories, search_data
 
 pytestmark = pytest.mark.django_db
