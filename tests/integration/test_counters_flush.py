@@ -1,0 +1,64 @@
+"""The beat task that writes the buffered product views and QR scans."""
+
+import multiprocessing
+
+import pytest
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from marketplace.analytics import buffer
+from marketplace.analytics.tasks import counters_flush
+from marketplace.celery import app
+from tests.factories import ocop_product, trace_batch
+from traceability import scans
+from traceability.models import ScanLog
+
+pytestmark = pytest.mark.django_db
+
+ProductRecord = get_model("analytics", "ProductRecord")
+UserProductView = get_model("analytics", "UserProductView")
+
+
+def test_the_beat_schedule_runs_the_registered_task(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["flush-counters"]
+
+    assert entry["task"] == "marketplace.analytics.tasks.counters_flush"
+    assert app.tasks[entry["task"]] is counters_flush
+    assert counters_flush.ignore_result
+
+
+def test_the_task_flushes_both_buffers(cooperative, customer, settings):
+    settings.ANALYTICS_FLUSH_SECONDS = 30  # scans buffered, as in production
+    product = ocop_product(cooperative=cooperative, title="Mật ong hoa nhãn", price=180000)
+    batch = trace_batch(cooperative=cooperative, upc="8934567890120")
+    buffer.record_product_view(product_id=product.pk)
+    buffer.record_product_view(product_id=product.pk, user_id=customer.pk)
+    assert scans.scan_record(batch_pk=batch.pk, user_agent="Zalo/24.1 Chrome/126") == "buffered"
+
+    result = counters_flush.delay().get()
+
+    assert result == {"product_views": 2, "scans": 1}
+    assert ProductRecord.objects.get(product=product).num_views == 2
+    assert UserProductView.objects.filter(product=product, user=customer).count() == 1
+    assert list(ScanLog.objects.values_list("batch", "client")) == [(batch.pk, "Zalo")]
+    assert counters_flush() == {"product_views": 0, "scans": 0}
+
+
+def _web_process(product_pk, batch_pk):
+    buffer.FileBuffer().add(product_pk, None)
+    scans.FileScanBuffer().add(batch_pk, "Safari", timezone.now())
+
+
+def test_the_task_writes_what_another_process_buffered(cooperative):
+    """Without Redis, the worker drains what the web server's processes spooled."""
+    product = ocop_product(cooperative=cooperative, title="Chè Tân Cương", price=125000)
+    batch = trace_batch(cooperative=cooperative, upc="8934567890120")
+    web = multiprocessing.get_context("fork").Process(
+        target=_web_process, args=(product.pk, batch.pk)
+    )
+    web.start()
+    web.join(timeout=60)
+    assert web.exitcode == 0
+
+    assert counters_flush() == {"product_views": 1, "scans": 1}
+    assert ScanLog.objects.get(batch=batch).client == "Safari"
