@@ -31,13 +31,18 @@ def spool_append(path, line):
     The folder is made on first use.
     """
     data = (line.replace("\n", " ") + "\n").encode()
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(path, flags, 0o600)
     except FileNotFoundError:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(path, flags, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            # A writer died mid-line: end its fragment so that it cannot swallow this line.
+            data = b"\n" + data
         # One write of the whole line: with O_APPEND it lands at the end as the drain left it.
         os.write(fd, data)
     finally:

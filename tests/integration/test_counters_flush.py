@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from marketplace.analytics import buffer
 from marketplace.analytics.tasks import counters_flush
 from marketplace.celery import app
+from marketplace.jobs.base import MarketplaceTask
 from tests.factories import ocop_product, trace_batch
 from traceability import scans
 from traceability.models import ScanLog
@@ -23,8 +24,10 @@ def test_the_beat_schedule_runs_the_registered_task(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["flush-counters"]
 
     assert entry["task"] == "marketplace.analytics.tasks.counters_flush"
-    assert app.tasks[entry["task"]] is counters_flush
-    assert counters_flush.ignore_result
+    task = app.tasks[entry["task"]]
+    assert task.name == counters_flush.name
+    assert isinstance(task, MarketplaceTask)  # acks late, retried, time-limited
+    assert task.ignore_result
 
 
 def test_the_task_flushes_both_buffers(cooperative, customer, settings):

@@ -64,10 +64,10 @@ def test_a_malformed_line_is_skipped_and_the_rest_counted(settings):
     buffer.add(4, None)
     spool = settings.ANALYTICS_SPOOL_DIR / "product_views.spool"
     with open(spool, "a") as file:
-        file.write("4\tnot-a-user\n12")  # a line cut short by a crash, no newline
+        file.write("4\tnot-a-user\n12")  # then a line cut short by a crash, no newline
     buffer.add(4, 2)
 
-    assert buffer.drain() == ({4: 2}, [(2, 4)])
+    assert buffer.drain() == ({4: 2}, [(2, 4)])  # "12" did not swallow the next line
 
 
 def test_file_scan_buffer_keeps_every_field_and_the_exact_time():
