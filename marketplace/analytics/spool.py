@@ -33,10 +33,10 @@ def spool_append(path, line):
     data = (line.replace("\n", " ") + "\n").encode()
     flags = os.O_RDWR | os.O_APPEND | os.O_CREAT
     try:
-        fd = os.open(path, flags, 0o600)
+        fd = os.open(path, flags, 0o660)
     except FileNotFoundError:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, flags, 0o600)
+        fd = os.open(path, flags, 0o660)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         size = os.fstat(fd).st_size
