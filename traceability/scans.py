@@ -25,9 +25,11 @@ import re
 import threading
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from marketplace.analytics.services import FLUSH_AGAIN
 from marketplace.analytics.spool import spool_append, spool_drain, spool_path
 from traceability import page_cache
 from traceability.models import Batch, ScanLog
@@ -211,11 +213,23 @@ def scans_flush():
     """Write the buffered scans as ScanLog rows (one INSERT); return how many were written.
 
     The cached pages of the batches scanned are invalidated: their count (and perhaps
-    their "looks copied" caution) just changed.
+    their "looks copied" caution) just changed. If the database is away (or a batch went
+    away meanwhile: the next flush skips it), the scans drained are buffered again for the
+    next flush, and the error is raised.
     """
     scans = get_buffer().drain()
     if not scans:
         return 0
+    try:
+        rows = _scans_write(scans)
+    except FLUSH_AGAIN:
+        _scans_restore(scans)
+        raise
+    page_cache.batches_changed({row.batch_id for row in rows})
+    return len(rows)
+
+
+def _scans_write(scans):
     # Batches deleted since they were scanned are skipped.
     existing = set(
         Batch.objects.filter(pk__in={scan[0] for scan in scans}).values_list("pk", flat=True)
@@ -225,6 +239,15 @@ def scans_flush():
         for pk, client, when, ckey, pkey in scans
         if pk in existing
     ]
-    ScanLog.objects.bulk_create(rows, batch_size=500)
-    page_cache.batches_changed(existing)
-    return len(rows)
+    with transaction.atomic():  # all the rows or none: a failed flush is buffered again
+        ScanLog.objects.bulk_create(rows, batch_size=500)
+    return rows
+
+
+def _scans_restore(scans):
+    try:
+        target = get_buffer()
+        for scan in scans:
+            target.add(*scan)
+    except Exception:  # the buffer is away too: these scans are lost, as the log says
+        logger.warning("Could not buffer again %d scans", len(scans), exc_info=True)

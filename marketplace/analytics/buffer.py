@@ -104,3 +104,19 @@ def record_product_view(*, product_id, user_id=None):
 def drain():
     """Return and forget the buffered ``({product_id: views}, [(user_id, product_id)])``."""
     return get_buffer().drain()
+
+
+def restore(views, user_views):
+    """Buffer again views that were drained but could not be written (the flush failed)."""
+    anonymous = Counter(views)
+    try:
+        target = get_buffer()
+        for user_id, product_id in user_views:
+            target.add(product_id, user_id)
+            anonymous[product_id] -= 1
+        for product_id, count in anonymous.items():
+            for _ in range(count):
+                target.add(product_id, None)
+    except Exception:  # the buffer is away too: these views are lost, as the log says
+        logger.warning("Could not buffer again %d product views", sum(views.values()),
+                       exc_info=True)  # fmt: skip
