@@ -238,8 +238,15 @@ DATABASES = {
     ),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a lock instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Wait for a lock instead of failing at once when two requests write together. The
+    # web server and the Celery worker are separate processes on one file: transactions
+    # take the write lock when they begin (IMMEDIATE), so one that read first can never
+    # fail with "database is locked" when it then writes; WAL lets readers read meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     # A persistent connection PostgreSQL dropped (a restart, a failover, an idle timeout)

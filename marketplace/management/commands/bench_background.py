@@ -117,7 +117,10 @@ class Command(BaseCommand):
         return time.monotonic() - started
 
     def _mails(self):
-        return sum(1 for _ in self.mail_dir.iterdir())
+        # Django's file backend ends each message with a line of 79 dashes; two worker
+        # processes may append to the same file (it is named by the second).
+        separator = b"-" * 79
+        return sum(path.read_bytes().count(separator) for path in self.mail_dir.iterdir())
 
     def _timed(self, request):
         start = time.perf_counter()
@@ -219,6 +222,7 @@ class Command(BaseCommand):
                         line_price_before_discounts_excl_tax=record.price,
                         unit_price_incl_tax=record.price,
                         unit_price_excl_tax=record.price,
+                        num_allocated=0,
                     )  # fmt: skip
                     for order in orders
                 ]
