@@ -34,8 +34,12 @@ class JobKind:
 class _JobMixin(LoginRequiredMixin):
     kinds: dict = {}  # task name -> JobKind
 
+    with_result = True
+
     def get_job(self):
-        job = selectors.tracked_job_for(self.request.user, self.kwargs["pk"], tasks=self.kinds)
+        job = selectors.tracked_job_for(
+            self.request.user, self.kwargs["pk"], tasks=self.kinds, with_result=self.with_result
+        )
         if job is None:
             raise Http404
         return job
@@ -75,6 +79,8 @@ class JobDetailView(_JobMixin, TemplateView):
 
 class JobStatusView(_JobMixin, View):
     """The job's progress, polled by static/js/job-progress.js."""
+
+    with_result = False
 
     def get(self, request, *args, **kwargs):
         response = JsonResponse(selectors.job_status(self.get_job()))

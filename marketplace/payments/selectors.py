@@ -164,9 +164,15 @@ def card_mismatches():
     )
 
 
+# The report lists this many of the lines needing a look (a statement may hold thousands
+# of transfers that are no orders').
+STATEMENT_ATTENTION_SHOWN = 1000
+
+
 def statement_report(report):
     """Return the context of an import's report (``services.bank_statement_import``, as a
-    job keeps it): the lines read, the count per outcome, and the lines needing a look."""
+    job keeps it): the lines read, the count per outcome, and the first
+    STATEMENT_ATTENTION_SHOWN lines needing a look, with the count of all of them."""
     from marketplace.payments.services import StatementOutcome, statement_result_from_json
 
     if report is None:
@@ -179,5 +185,9 @@ def statement_report(report):
         "line_count": report["lines"],
         "paid_count": report["counts"].get(StatementOutcome.PAID, 0),
         "outcome_counts": counts,
-        "attention": [statement_result_from_json(values) for values in report["attention"]],
+        "attention": [
+            statement_result_from_json(values)
+            for values in report["attention"][:STATEMENT_ATTENTION_SHOWN]
+        ],
+        "attention_count": len(report["attention"]),
     }

@@ -312,3 +312,16 @@ def test_a_statement_job_is_for_staff_only(client, staff_client, tea_user, tea):
         assert client.get(reverse(name, args=[job.pk])).status_code == 404
     client.logout()
     assert client.get(reverse("payments:bank-statement-job", args=[job.pk])).status_code == 302
+
+
+def test_a_report_of_thousands_of_lines_to_check_lists_the_first_ones(staff_client, monkeypatch):
+    from marketplace.payments import selectors
+
+    monkeypatch.setattr(selectors, "STATEMENT_ATTENTION_SHOWN", 2)
+    lines = [f"22/11/2026,50000,TIEN NHA THANG {n},FT{n}" for n in range(3)]
+
+    page = _text(import_file(staff_client, csv_upload(statement(*lines))))
+
+    assert "Không tìm thấy số đơn hàng trong nội dung: 3" in page
+    assert "FT0" in page and "FT1" in page and "FT2" not in page
+    assert "Bảng hiện 2 dòng đầu trong 3 dòng cần kiểm tra." in page
