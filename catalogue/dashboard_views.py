@@ -1,29 +1,28 @@
-"""Cooperative dashboard: import products from a spreadsheet, with a preview first."""
+"""Cooperative dashboard: import products from a spreadsheet, with a preview first.
 
-import secrets
+The upload starts a background job that checks the rows; its page (``marketplace.jobs``)
+shows the preview, whose button starts a second job that saves them.
+"""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, TemplateView
-from oscar.core.loading import get_model
+from django.views.generic import FormView
 
-from catalogue.importing import import_preview, products_import, spreadsheet_read
+from catalogue import importing, tasks
 from marketplace.access import CooperativeRequiredMixin
+from marketplace.jobs import selectors as job_selectors
+from marketplace.jobs.models import Job
+from marketplace.jobs.views import JobKind
 from marketplace.spreadsheets import SafeCSVWriter
 from marketplace.throttling import rate_limited
 
-Cooperative = get_model("partner", "Cooperative")
-ProductClass = get_model("catalogue", "ProductClass")
-
-SESSION_PREFIX = "product_import:"
 TEMPLATE_COLUMNS = [
     "Tên sản phẩm", "Danh mục", "Giá (đồng)", "Tồn kho", "Khối lượng",
     "Hạn sử dụng (tháng)", "Bảo quản", "Mô tả", "Thành phần", "GTIN",
@@ -42,11 +41,6 @@ class ImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
-    def clean_spreadsheet(self):
-        upload = self.cleaned_data["spreadsheet"]
-        self.rows = spreadsheet_read(upload=upload)
-        return upload
-
 
 @method_decorator(rate_limited("import"), name="dispatch")
 class ProductImportView(CooperativeRequiredMixin, FormView):
@@ -54,65 +48,63 @@ class ProductImportView(CooperativeRequiredMixin, FormView):
     form_class = ImportForm
 
     def form_valid(self, form):
-        token = secrets.token_urlsafe(8)
-        self.request.session[SESSION_PREFIX + token] = {
-            "cooperative": self.cooperative.pk,
-            "rows": form.rows,
-        }
-        return redirect("cooperative-product-import-preview", token=token)
+        try:
+            job = importing.product_import_start(
+                upload=form.cleaned_data["spreadsheet"], cooperative=self.cooperative,
+                owner=self.request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error("spreadsheet", error)
+            return self.form_invalid(form)
+        return redirect("cooperative-product-import-job", pk=job.pk)
+
+
+def preview_context(job):
+    """Return the preview page's context from a finished check job."""
+    ctx = importing.preview_shown(job.result)
+    apply_job = job.result.get("apply_job")
+    if apply_job:
+        ctx["apply_job_url"] = reverse("cooperative-product-import-job", kwargs={"pk": apply_job})
+    return ctx
+
+
+JOB_KINDS = {
+    tasks.product_import_check.name: JobKind(
+        title=gettext_lazy("Xem trước khi nhập"),
+        result_template="dashboard/catalogue/product_import_preview.html",
+        start_url_name="cooperative-product-import",
+        result_context=preview_context,
+    ),
+    tasks.product_import_apply.name: JobKind(
+        title=gettext_lazy("Kết quả nhập sản phẩm"),
+        result_template="dashboard/catalogue/product_import_result.html",
+        start_url_name="cooperative-product-import",
+    ),
+}
 
 
 @method_decorator(rate_limited("import"), name="dispatch")
-class ProductImportPreviewView(CooperativeRequiredMixin, TemplateView):
-    template_name = "dashboard/catalogue/product_import_preview.html"
+class ProductImportConfirmView(CooperativeRequiredMixin, View):
+    """Save the rows of a preview: start the job that saves them, show its page."""
 
-    def _stored(self):
-        stored = self.request.session.get(SESSION_PREFIX + self.kwargs["token"])
-        # A token from another cooperative's session data is never honoured.
-        if not stored or stored["cooperative"] != self.cooperative.pk:
-            return None
-        return stored
+    http_method_names = ["post"]
 
-    def get(self, request, *args, **kwargs):
-        if self._stored() is None:
-            messages.error(request, _("Phiên nhập đã hết hạn, hãy tải tệp lên lại."))
-            return redirect("cooperative-product-import")
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        rows = import_preview(cooperative=self.cooperative, rows=self._stored()["rows"])
-        context.update(
-            rows=rows,
-            valid_count=sum(r.is_valid for r in rows),
-            error_count=sum(not r.is_valid for r in rows),
-            cooperative=self.cooperative,
+    def post(self, request, pk):
+        check = job_selectors.tracked_job_for(
+            request.user, pk, tasks=[tasks.product_import_check.name]
         )
-        return context
-
-    def post(self, request, *args, **kwargs):
-        stored = self._stored()
-        if stored is None:
-            messages.error(request, _("Phiên nhập đã hết hạn, hãy tải tệp lên lại."))
-            return redirect("cooperative-product-import")
-        product_class = ProductClass.objects.order_by("pk").first()
-        if product_class is None:
-            messages.error(request, _("Sàn chưa có loại sản phẩm; hãy báo nhân viên sàn."))
-            return redirect("cooperative-product-import")
+        if check is None or check.cooperative_id != self.cooperative.pk:
+            raise Http404
+        if check.status != Job.Status.DONE:
+            return redirect("cooperative-product-import-job", pk=check.pk)
         try:
-            result = products_import(
-                cooperative=self.cooperative, rows=stored["rows"], product_class=product_class
+            job = importing.product_import_confirm(
+                check_job=check, cooperative=self.cooperative, owner=request.user
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect("cooperative-product-import-preview", token=self.kwargs["token"])
-        del request.session[SESSION_PREFIX + self.kwargs["token"]]
-        messages.success(
-            request,
-            _("Đã thêm %(created)s sản phẩm, cập nhật %(updated)s, bỏ qua %(skipped)s dòng lỗi.")
-            % {"created": result.created, "updated": result.updated, "skipped": result.skipped},
-        )
-        return redirect(reverse("dashboard:catalogue-product-list"))
+            return redirect("cooperative-product-import-job", pk=check.pk)
+        return redirect("cooperative-product-import-job", pk=job.pk)
 
 
 class ProductImportTemplateView(CooperativeRequiredMixin, View):

@@ -1,9 +1,14 @@
 """Import a cooperative's products from a spreadsheet (CSV or XLSX), with a preview.
 
 ``spreadsheet_read`` turns an upload into raw rows; ``import_preview`` checks every row
-and says what is wrong with it, saving nothing; ``products_import`` saves the good rows
-in one transaction. The confirmation step checks the rows again, so what is saved is
-always what the preview showed.
+and says what is wrong with it, saving nothing; ``products_import`` saves the good rows.
+The confirmation step checks the rows again, so what is saved is always what the
+preview showed.
+
+Both steps run in the background (``catalogue.tasks``): the upload page only makes the
+checks that cost nothing (``spreadsheet_check``) and starts a tracked job
+(``product_import_start``), whose page shows the preview; confirming it starts a second
+job (``product_import_confirm``) that saves the rows.
 """
 
 import csv
@@ -11,15 +16,19 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from contextlib import nullcontext
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.gtin import gtin_is_valid
+from marketplace.jobs.models import Job
+from marketplace.jobs.services import job_start
 from marketplace.sanitize import html_clean
 from traceability import page_cache
 
@@ -29,15 +38,20 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 1000
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
 MAX_COLUMNS = 50
 # A sheet may hold blank rows between products, but not without end.
-MAX_SHEET_ROWS = 5 * MAX_ROWS
+MAX_SHEET_ROWS = 2 * MAX_ROWS
+# The rows are saved this many at a time, each batch in its own transaction.
+IMPORT_CHUNK_ROWS = 250
+# The preview page lists every row with an error (up to this many) and the first valid ones.
+PREVIEW_ERRORS_SHOWN = 500
+PREVIEW_VALID_SHOWN = 50
 
 # An XLSX is a zip: its limits are checked from the zip's directory before openpyxl
 # decompresses a byte (a 300 KB zip bomb would otherwise hold a worker for a minute).
-# A 1 000-row product sheet is a few MB of XML; these leave room for styles and strings.
+# A 5 000-row product sheet is a few MB of XML; these leave room for styles and strings.
 MAX_XLSX_MEMBERS = 100
 MAX_XLSX_MEMBER_BYTES = 20 * 1024 * 1024
 MAX_XLSX_TOTAL_BYTES = 40 * 1024 * 1024
@@ -108,33 +122,58 @@ class ImportRow:
         return "update" if self.product_id else "create"
 
 
+def _content(upload):
+    if upload.size > MAX_FILE_BYTES:
+        raise ValidationError(
+            _("Tệp quá lớn (tối đa %(size)s MB).") % {"size": MAX_FILE_BYTES // (1024 * 1024)},
+            code="too_large",
+        )
+    return upload.read()
+
+
+def _is_xlsx(name, content):
+    """True for an Excel file, False for a CSV; raise ValidationError for anything else."""
+    name = (name or "").lower()
+    if name.endswith(".xlsx") or content[:4] == b"PK\x03\x04":
+        return True
+    if name.endswith(".csv") or name.endswith(".txt"):
+        return False
+    raise ValidationError(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."), code="unsupported_format")
+
+
+def spreadsheet_check(*, upload):
+    """Return the upload's content once the checks that cost next to nothing pass.
+
+    Its size and format; for an XLSX, its zip directory (``xlsx_check``); for a CSV, its
+    encoding and header row. The rows themselves are read later, in the background.
+    Raise ValidationError with a message for the cooperative.
+    """
+    content = _content(upload)
+    if _is_xlsx(upload.name, content):
+        xlsx_check(content)
+        return content
+    try:
+        header = next(_csv_reader(_csv_text(content)), None)
+    except csv.Error as error:
+        raise _unreadable_csv(error) from error
+    if header is None:
+        raise ValidationError(_("Tệp không có dữ liệu."), code="empty")
+    _columns(header[:MAX_COLUMNS])
+    return content
+
+
 def spreadsheet_read(*, upload):
     """Return the upload's rows as dicts keyed by field name.
 
     Raise ValidationError with a message for the cooperative when the file is unreadable.
     """
-    if upload.size > MAX_FILE_BYTES:
-        raise ValidationError(_("Tệp quá lớn (tối đa 2 MB)."), code="too_large")
-    name = (upload.name or "").lower()
-    content = upload.read()
-    if name.endswith(".xlsx") or content[:4] == b"PK\x03\x04":
-        table = _xlsx_rows(content)
-    elif name.endswith(".csv") or name.endswith(".txt"):
-        table = _csv_rows(content)
-    else:
-        raise ValidationError(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."), code="unsupported_format")
+    content = _content(upload)
+    table = _xlsx_rows(content) if _is_xlsx(upload.name, content) else _csv_rows(content)
     if not table:
         raise ValidationError(_("Tệp không có dữ liệu."), code="empty")
     table = [row[:MAX_COLUMNS] for row in table]
     header, *body = table
-    columns = [HEADERS.get(fold(cell or "")) for cell in header]
-    missing = [f for f in REQUIRED if f not in columns]
-    if missing:
-        raise ValidationError(
-            _("Thiếu cột bắt buộc: %(columns)s. Hãy dùng tệp mẫu.")
-            % {"columns": ", ".join(missing)},
-            code="missing_columns",
-        )
+    columns = _columns(header)
     rows = []
     for cells in body:
         if all(str(c or "").strip() == "" for c in cells):
@@ -151,28 +190,53 @@ def spreadsheet_read(*, upload):
     return rows
 
 
-def _csv_rows(content):
+def _columns(header):
+    """Return the field name of each header cell (None for a column not imported)."""
+    columns = [HEADERS.get(fold(cell or "")) for cell in header]
+    missing = [f for f in REQUIRED if f not in columns]
+    if missing:
+        raise ValidationError(
+            _("Thiếu cột bắt buộc: %(columns)s. Hãy dùng tệp mẫu.")
+            % {"columns": ", ".join(missing)},
+            code="missing_columns",
+        )
+    return columns
+
+
+def _csv_text(content):
     try:
-        text = content.decode("utf-8-sig")
+        return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValidationError(
             _("Tệp CSV phải lưu bằng mã UTF-8 (trong Excel: Lưu thành → CSV UTF-8)."),
             code="encoding",
         ) from error
+
+
+def _csv_reader(text):
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    return csv.reader(io.StringIO(text), dialect)
+
+
+def _unreadable_csv(error):
+    return ValidationError(
+        _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}, code="unreadable"
+    )
+
+
+def _csv_rows(content):
+    reader = _csv_reader(_csv_text(content))
     try:
         rows = []
-        for row in csv.reader(io.StringIO(text), dialect):
+        for row in reader:
             rows.append(row[:MAX_COLUMNS])
             if len(rows) > MAX_SHEET_ROWS:
                 raise _too_many_rows()
     except csv.Error as error:  # a field over csv's 128 KB limit, a stray quote
-        raise ValidationError(
-            _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}, code="unreadable"
-        ) from error
+        raise _unreadable_csv(error) from error
     return rows
 
 
@@ -272,8 +336,11 @@ def _parse_whole(text, *, minimum=0):
     return value
 
 
-def import_preview(*, cooperative, rows):
-    """Return an ImportRow per row with its clean values or its errors; save nothing."""
+def import_preview(*, cooperative, rows, progress=None):
+    """Return an ImportRow per row with its clean values or its errors; save nothing.
+
+    ``progress(done, total)``, when given, is called after each row.
+    """
     categories = {}
     for category in Category.objects.all():
         categories[fold(category.name)] = category.pk
@@ -300,6 +367,8 @@ def import_preview(*, cooperative, rows):
             row.errors.append(_("Tên sản phẩm trùng với một dòng phía trên."))
         seen_titles.add(title)
         checked.append(row)
+        if progress is not None:
+            progress(len(checked), len(rows))
     return checked
 
 
@@ -359,22 +428,39 @@ class ImportResult:
     updated: int = 0
     skipped: int = 0
 
+    def as_dict(self):
+        return asdict(self)
 
-def products_import(*, cooperative, rows, product_class):
+
+def products_import(*, cooperative, rows, product_class, progress=None, resume=None):
     """Save the rows that pass the preview's checks, for ``cooperative``; return the counts.
 
     ``rows`` are the raw rows from ``spreadsheet_read``: they are checked again here.
+    Without ``progress``, all rows are saved in one transaction. With it, they are saved
+    IMPORT_CHUNK_ROWS at a time, each batch in its own transaction, and
+    ``progress(done, total, result)`` is called at the end of each batch, inside its
+    transaction: what the caller records there is committed with the batch, or not at
+    all. Given back as ``resume=(done, result)``, it carries on after those rows, so a
+    run cut short and started again saves no row twice.
     """
     checked = import_preview(cooperative=cooperative, rows=rows)
-    result = ImportResult(skipped=sum(1 for r in checked if not r.is_valid))
-    with transaction.atomic():
-        for row in (r for r in checked if r.is_valid):
-            if row.product_id:
-                _update_product(row, cooperative=cooperative)
-                result.updated += 1
-            else:
-                _create_product(row, cooperative=cooperative, product_class=product_class)
-                result.created += 1
+    done, result = resume if resume is not None else (0, ImportResult())
+    result = ImportResult(**asdict(result))
+    with transaction.atomic() if progress is None else nullcontext():
+        for start in range(done, len(checked), IMPORT_CHUNK_ROWS):
+            batch = checked[start : start + IMPORT_CHUNK_ROWS]
+            with transaction.atomic():
+                for row in batch:
+                    if not row.is_valid:
+                        result.skipped += 1
+                    elif row.product_id:
+                        _update_product(row, cooperative=cooperative)
+                        result.updated += 1
+                    else:
+                        _create_product(row, cooperative=cooperative, product_class=product_class)
+                        result.created += 1
+                if progress is not None:
+                    progress(start + len(batch), len(checked), result)
     return result
 
 
@@ -430,3 +516,88 @@ def _update_product(row, *, cooperative):
             "num_in_stock": values["stock"],
         },
     )
+
+
+def preview_result(checked):
+    """Return the preview as the check job keeps it (JSON): the counts, and per row what
+    the preview page shows and what saving it needs (its raw values)."""
+    return {
+        "valid": sum(1 for row in checked if row.is_valid),
+        "errors": sum(1 for row in checked if not row.is_valid),
+        "rows": [
+            {
+                "number": row.number,
+                "raw": row.raw,
+                "title": row.values.get("title") or row.raw.get("title", ""),
+                "price": row.values.get("price"),
+                "stock": row.values.get("stock"),
+                "errors": row.errors,
+                "action": row.action,
+            }
+            for row in checked
+        ],
+    }
+
+
+def preview_shown(result):
+    """Return what the preview page lists of a check job's ``result``: every row with an
+    error (up to PREVIEW_ERRORS_SHOWN) and the first PREVIEW_VALID_SHOWN valid rows, in
+    the spreadsheet's order, with the counts of all and of those left out."""
+    errors = [row for row in result["rows"] if row["errors"]][:PREVIEW_ERRORS_SHOWN]
+    valid = [row for row in result["rows"] if not row["errors"]][:PREVIEW_VALID_SHOWN]
+    return {
+        "rows": sorted(errors + valid, key=lambda row: row["number"]),
+        "valid_count": result["valid"],
+        "error_count": result["errors"],
+        "valid_hidden": result["valid"] - len(valid),
+        "errors_hidden": result["errors"] - len(errors),
+    }
+
+
+def product_import_start(*, upload, cooperative, owner):
+    """Check the upload (cheaply) and start reading and checking its rows in the
+    background; return the tracked job, whose page shows the preview.
+
+    Raise ValidationError for a file refused at once (too big, not a spreadsheet, no
+    header row).
+    """
+    from catalogue import tasks
+
+    content = spreadsheet_check(upload=upload)
+    return job_start(
+        task=tasks.product_import_check, owner=owner, cooperative=cooperative,
+        upload=content, upload_name=upload.name or "", language=get_language(),
+    )  # fmt: skip
+
+
+def product_import_confirm(*, check_job, cooperative, owner):
+    """Start saving the rows that ``check_job``'s preview showed; return the job saving them.
+
+    A preview is saved once: confirming it again (a second click, a second tab) returns
+    the job already started. Raise ValidationError when the preview cannot be saved.
+    """
+    from catalogue import tasks
+
+    with transaction.atomic():
+        check = Job.objects.select_for_update().filter(pk=check_job.pk).first()
+        result = (check.result if check is not None else None) or {}
+        if (
+            check is None or check.cooperative_id != cooperative.pk
+            or check.task != tasks.product_import_check.name
+            or check.status != Job.Status.DONE or "rows" not in result
+        ):  # fmt: skip
+            raise ValidationError(_("Bản xem trước này không dùng được nữa; hãy tải tệp lên lại."))
+        started = result.get("apply_job") and Job.objects.filter(pk=result["apply_job"]).first()
+        if started:
+            return started
+        if not result["valid"]:
+            raise ValidationError(_("Tệp không có dòng hợp lệ nào để lưu."))
+        if not ProductClass.objects.exists():
+            raise ValidationError(_("Sàn chưa có loại sản phẩm; hãy báo nhân viên sàn."))
+        job = job_start(
+            task=tasks.product_import_apply, owner=owner, cooperative=cooperative,
+            check_job=str(check.pk), language=get_language(),
+        )  # fmt: skip
+        check.result = {**result, "apply_job": str(job.pk)}
+        check.save(update_fields=["result"])
+    return job

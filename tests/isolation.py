@@ -13,7 +13,10 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from oscar.core.loading import get_model
 
+from catalogue import tasks as catalogue_tasks
+from marketplace.jobs.models import Job
 from marketplace.order.services import shipment_advance
+from marketplace.payments import tasks as payment_tasks
 from tests import checkout_steps as steps
 from tests.factories import (
     CooperativeFactory,
@@ -61,6 +64,7 @@ class Secrets:
     shared_order: object  # one line of A's, one of B's
     shipments: list
     lines: list
+    jobs: list  # B's product import jobs (the check, the save), then a staff statement job
 
 
 def _ids(objects):
@@ -79,7 +83,12 @@ SWEPT = {
     "cooperative-application": lambda b: [({}, {})],
     "cooperative-product-import": lambda b: [({}, {})],
     "cooperative-product-import-template": lambda b: [({}, {})],
-    "cooperative-product-import-preview": lambda b: [({"token": "x"}, {})],
+    "cooperative-product-import-job": lambda b: [({"pk": job.pk}, {}) for job in b.jobs],
+    "cooperative-product-import-job-status": lambda b: [({"pk": job.pk}, {}) for job in b.jobs],
+    "cooperative-product-import-confirm": lambda b: [({"pk": job.pk}, {}) for job in b.jobs],
+    # Staff's pages, but the shared job view answers 404 (not 403) for a job one may not see.
+    "payments:bank-statement-job": lambda b: [({"pk": job.pk}, {}) for job in b.jobs],
+    "payments:bank-statement-job-status": lambda b: [({"pk": job.pk}, {}) for job in b.jobs],
     "cooperative-certificate-list": lambda b: [({}, {})],
     "cooperative-certificate-add": lambda b: [({}, {"product": b.product.pk, "kind": "ocop"})],
     "batch-list": lambda b: [({}, {})],
@@ -230,8 +239,35 @@ def cooperative_with_secrets(*, other_product):
     return Secrets(
         cooperative=b, user=user, product=product, draft=draft, certificate=certificate,
         batch=batch, own_order=own_order, shared_order=shared_order, shipments=shipments,
-        lines=lines,
+        lines=lines, jobs=_jobs(b, user),
     )  # fmt: skip
+
+
+def _jobs(b, user):
+    """Return B's product import (its preview and its save, under way) and a staff job."""
+    row = {"title": SECRET_DRAFT, "category": "Chè", "price": "1000", "stock": "1"}
+    check = Job.objects.create(
+        task=catalogue_tasks.product_import_check.name, tracked=True, owner=user,
+        cooperative=b, status=Job.Status.DONE, done=1, total=1,
+        result={"valid": 1, "errors": 0, "rows": [
+            {"number": 2, "raw": row, "title": SECRET_DRAFT, "price": 1000, "stock": 1,
+             "errors": [], "action": "create"},
+        ]},
+    )  # fmt: skip
+    saving = Job.objects.create(
+        task=catalogue_tasks.product_import_apply.name, tracked=True, owner=user,
+        cooperative=b, status=Job.Status.RUNNING, kwargs={"check_job": str(check.pk)},
+        done=0, total=1,
+    )  # fmt: skip
+    statement = Job.objects.create(
+        task=payment_tasks.bank_statement_import.name, tracked=True, status=Job.Status.DONE,
+        result={"lines": 1, "counts": {"unmatched": 1}, "attention": [
+            {"row": 2, "booked_on": "2026-11-22", "amount": "300000",
+             "description": f"CK {SECRET_ORDER_NUMBER} {SECRET_ADDRESS}", "reference": "FT9",
+             "outcome": "unmatched", "order_number": "", "expected_amount": None},
+        ]},
+    )  # fmt: skip
+    return [check, saving, statement]
 
 
 def _candidate_values(b):
@@ -243,7 +279,7 @@ def _candidate_values(b):
     }  # fmt: skip
     strings = {
         b.own_order.number, b.shared_order.number, b.cooperative.slug, b.product.slug,
-        b.batch.short_code, "verify", "reject", "publish", "recall",
+        b.batch.short_code, "verify", "reject", "publish", "recall", *(str(j.pk) for j in b.jobs),
     }  # fmt: skip
     return [str(v) for v in sorted(ints)] + sorted(strings)
 
@@ -271,6 +307,7 @@ def snapshot(b):
              .values_list("line_id", "batch_id")),
         cooperative.status, cooperative.bank_account_number, cooperative.story,
         list(cooperative.partner.users.values_list("pk", flat=True)),
+        list(Job.objects.order_by("created_at", "pk").values_list("task", "status", "result")),
     )  # fmt: skip
 
 

@@ -164,17 +164,30 @@ def card_mismatches():
     )
 
 
-def statement_report(results):
-    """Return the context of an import's report: counts, and the lines needing a look."""
-    if results is None:
-        return {"results": None}
-    counts = {}
-    for result in results:
-        label = str(result.label)
-        counts[label] = counts.get(label, 0) + 1
+# The report lists this many of the lines needing a look (a statement may hold thousands
+# of transfers that are no orders').
+STATEMENT_ATTENTION_SHOWN = 1000
+
+
+def statement_report(report):
+    """Return the context of an import's report (``services.bank_statement_import``, as a
+    job keeps it): the lines read, the count per outcome, and the first
+    STATEMENT_ATTENTION_SHOWN lines needing a look, with the count of all of them."""
+    from marketplace.payments.services import StatementOutcome, statement_result_from_json
+
+    if report is None:
+        return {"report": None}
+    counts = sorted(
+        (str(StatementOutcome(outcome).label), count) for outcome, count in report["counts"].items()
+    )
     return {
-        "results": results,
-        "paid_count": sum(1 for r in results if r.outcome == "paid"),
-        "outcome_counts": sorted(counts.items()),
-        "attention": [r for r in results if r.needs_attention],
+        "report": report,
+        "line_count": report["lines"],
+        "paid_count": report["counts"].get(StatementOutcome.PAID, 0),
+        "outcome_counts": counts,
+        "attention": [
+            statement_result_from_json(values)
+            for values in report["attention"][:STATEMENT_ATTENTION_SHOWN]
+        ],
+        "attention_count": len(report["attention"]),
     }

@@ -62,31 +62,28 @@ class StatementLine:
     reference: str
 
 
+def statement_check(upload):
+    """Refuse at once a file that is too big, not a UTF-8 CSV, empty or lacking a column.
+
+    Cheap (no line is read): the upload page runs it before leaving the lines to the
+    background job. Return the file's content.
+    """
+    raw = _raw(upload)
+    try:
+        header = next(_reader(_text(raw)), None)
+    except csv.Error as error:
+        raise ValidationError(
+            _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}
+        ) from error
+    if header is None:
+        raise ValidationError(_("Tệp trống."))
+    _columns(header)
+    return raw
+
+
 def statement_read(upload):
     """Return the ``StatementLine`` list of an uploaded CSV statement, or raise."""
-    if upload.size > MAX_BYTES:
-        raise ValidationError(
-            _("Tệp quá lớn (tối đa %(size)s MB): hãy tách sao kê thành nhiều tệp.")
-            % {"size": MAX_BYTES // (1024 * 1024)}
-        )
-    raw = upload.read(MAX_BYTES + 1)
-    if b"\x00" in raw or raw[:2] == b"PK":
-        raise ValidationError(
-            _("Tệp này không phải CSV (có thể là Excel hoặc ảnh): hãy xuất sao kê dạng CSV.")
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            _("Tệp không ở mã UTF-8: hãy lưu lại sao kê dạng “CSV UTF-8” rồi nhập lại.")
-        ) from error
-    if not text.strip():
-        raise ValidationError(_("Tệp trống."))
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = _reader(_text(_raw(upload)))
     try:
         header = next(reader)
         columns = _columns(header)
@@ -107,6 +104,40 @@ def statement_read(upload):
     if not lines:
         raise ValidationError(_("Sao kê không có dòng giao dịch nào."))
     return lines
+
+
+def _raw(upload):
+    if upload.size > MAX_BYTES:
+        raise ValidationError(
+            _("Tệp quá lớn (tối đa %(size)s MB): hãy tách sao kê thành nhiều tệp.")
+            % {"size": MAX_BYTES // (1024 * 1024)}
+        )
+    raw = upload.read(MAX_BYTES + 1)
+    if b"\x00" in raw or raw[:2] == b"PK":
+        raise ValidationError(
+            _("Tệp này không phải CSV (có thể là Excel hoặc ảnh): hãy xuất sao kê dạng CSV.")
+        )
+    return raw
+
+
+def _text(raw):
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(
+            _("Tệp không ở mã UTF-8: hãy lưu lại sao kê dạng “CSV UTF-8” rồi nhập lại.")
+        ) from error
+    if not text.strip():
+        raise ValidationError(_("Tệp trống."))
+    return text
+
+
+def _reader(text):
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.reader(io.StringIO(text), dialect)
 
 
 def _normalise_header(name):

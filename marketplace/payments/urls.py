@@ -1,5 +1,6 @@
 from django.urls import path
 
+from marketplace.jobs.urls import job_urls
 from marketplace.payments import views
 
 app_name = "payments"
@@ -18,6 +19,11 @@ urlpatterns = [
         "staff/bank-statement/",
         views.BankStatementImportView.as_view(),
         name="bank-statement-import",
+    ),
+    *job_urls(
+        prefix="staff/bank-statement/jobs/",
+        name="bank-statement-job",
+        kinds=views.STATEMENT_JOB_KINDS,
     ),
     path("staff/orders/<str:number>/refund/", views.RefundView.as_view(), name="refund"),
     path("cod/parcels/", views.CashParcelsView.as_view(), name="cash-parcels"),

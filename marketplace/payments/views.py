@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
@@ -16,7 +17,8 @@ from oscar.core.loading import get_model
 
 from marketplace import access
 from marketplace.access import CooperativeOrStaffMixin, StaffRequiredMixin
-from marketplace.payments import gateway, selectors, services
+from marketplace.jobs.views import JobKind
+from marketplace.payments import gateway, selectors, services, tasks
 from marketplace.payments.forms import BankStatementForm, RefundForm
 from marketplace.payments.models import Payment
 from marketplace.throttling import rate_limited
@@ -131,7 +133,8 @@ class TransferConfirmView(StaffRequiredMixin, View):
 
 @method_decorator(rate_limited("import"), name="dispatch")
 class BankStatementImportView(StaffRequiredMixin, View):
-    """Staff upload the bank's statement; matching VietQR transfers are marked paid."""
+    """Staff upload the bank's statement; a background job marks matching VietQR transfers
+    paid, and its page shows the progress, then the report."""
 
     template_name = "payments/bank_statement.html"
 
@@ -140,21 +143,31 @@ class BankStatementImportView(StaffRequiredMixin, View):
 
     def post(self, request):
         form = BankStatementForm(request.POST, request.FILES)
-        results = None
         if form.is_valid():
             try:
-                results = services.bank_statement_import(
+                job = services.bank_statement_start(
                     upload=form.cleaned_data["statement"], by=request.user
                 )
             except ValidationError as error:
                 form.add_error("statement", error)
-        status = 200 if results is not None else 400
-        return render(
-            request,
-            self.template_name,
-            {"form": form, **selectors.statement_report(results)},
-            status=status,
-        )
+            else:
+                return redirect("payments:bank-statement-job", pk=job.pk)
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+def statement_report_context(job):
+    """Return the report page's context from a finished import job."""
+    return selectors.statement_report(job.result)
+
+
+STATEMENT_JOB_KINDS = {
+    tasks.bank_statement_import.name: JobKind(
+        title=gettext_lazy("Nhập sao kê ngân hàng"),
+        result_template="payments/partials/statement_report.html",
+        start_url_name="payments:bank-statement-import",
+        result_context=statement_report_context,
+    ),
+}
 
 
 class CashParcelsView(CooperativeOrStaffMixin, TemplateView):

@@ -1,12 +1,18 @@
 """Staff import the bank's statement (CSV): VietQR transfers with the order number and the
-exact amount pay their orders, once; anything else is reported; a bad file changes nothing."""
+exact amount pay their orders, once; anything else is reported; a bad file changes nothing.
+
+The upload starts a background job (run at once in the tests); its page shows the progress,
+then the report."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.payments import services
+from marketplace.jobs.models import Job
+from marketplace.jobs.services import job_retry
+from marketplace.payments import services, tasks
 from marketplace.payments.models import Payment
 from tests.factories import ocop_order, ocop_product
 
@@ -38,8 +44,12 @@ def amount(order):
     return int(order.total_incl_tax)
 
 
-def import_file(client, upload):
-    return client.post(URL, {"statement": upload})
+def import_file(client, upload, *, run=True):
+    """Upload a statement and, as a worker would, run its job once the upload commits;
+    return the job's page (or the form, when the file was refused at once)."""
+    with TestCase.captureOnCommitCallbacks(execute=run):
+        response = client.post(URL, {"statement": upload})
+    return client.get(response["Location"]) if response.status_code == 302 else response
 
 
 @pytest.fixture
@@ -170,8 +180,12 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(staff_client, tea, 
 
     response = import_file(staff_client, upload)
 
-    assert response.status_code == 400
+    # Refused at once on the form (400), or by the job, on its page.
+    assert response.status_code == (200 if Job.objects.exists() else 400)
     assert message in _text(response)
+    if Job.objects.exists():
+        assert Job.objects.get().status == Job.Status.DONE
+        assert 'data-testid="job-error"' in _text(response)
     assert Payment.objects.get().status == Payment.Status.PENDING
     assert not Payment.objects.exclude(bank_reference="").exists()
 
@@ -181,11 +195,14 @@ def test_only_staff_may_import_a_statement(client, customer, tea_user, tea):
     upload = statement(f"22/11/2026,{amount(order)},{order.number},FT1")
     for user in (customer, tea_user):
         client.force_login(user)
-        response = import_file(client, csv_upload(upload))
+        response = client.post(URL, {"statement": csv_upload(upload)})
         assert response.status_code == 403
     client.logout()
-    assert import_file(client, csv_upload(upload)).status_code == 302  # to the login page
+    assert (
+        client.post(URL, {"statement": csv_upload(upload)}).status_code == 302
+    )  # to the login page
     assert Payment.objects.get().status == Payment.Status.PENDING
+    assert not Job.objects.exists()
 
 
 def test_staff_reach_the_import_from_the_dashboard_menu(staff_client):
@@ -193,3 +210,118 @@ def test_staff_reach_the_import_from_the_dashboard_menu(staff_client):
 
     assert f'href="{URL}"' in menu
     assert f'href="{reverse("payments:unpaid-orders")}"' in menu
+
+
+def test_a_bad_file_with_a_good_header_is_refused_by_the_job_not_the_form(staff_client, tea):
+    order = transfer_order(tea)
+    upload = csv_upload(statement(f"22/11/2026,{amount(order)},{order.number},FT0", "x,1,y,FT1"))
+
+    response = import_file(staff_client, upload)
+
+    assert response.status_code == 200
+    assert "Dòng 3: ngày" in _text(response)
+    assert Payment.objects.get().status == Payment.Status.PENDING
+
+
+def test_the_upload_only_checks_the_file_and_leaves_the_lines_to_the_job(staff_client, monkeypatch):
+    from marketplace.payments import statements
+
+    def never(upload):
+        raise AssertionError("lines read on the request path")
+
+    monkeypatch.setattr(statements, "statement_read", never)
+    lines = [f"22/11/2026,{100000 + n},CK don {n},FT{n}" for n in range(statements.MAX_LINES)]
+
+    with TestCase.captureOnCommitCallbacks(execute=False) as sent:
+        response = staff_client.post(URL, {"statement": csv_upload(statement(*lines))})
+
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("payments:bank-statement-job", args=[job.pk])
+    assert len(sent) == 1
+    assert (job.task, job.status, job.cooperative) == (
+        tasks.bank_statement_import.name, Job.Status.QUEUED, None,
+    )  # fmt: skip
+
+
+def test_the_job_page_shows_the_progress_until_the_report(staff_client, tea):
+    order = transfer_order(tea)
+    text = statement(f"22/11/2026,{amount(order)},{order.number},FT1")
+    waiting = import_file(staff_client, csv_upload(text), run=False)
+    job = Job.objects.get()
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, done=500, total=20_000)
+    status_url = reverse("payments:bank-statement-job-status", args=[job.pk])
+
+    status = staff_client.get(status_url).json()
+    running = _text(staff_client.get(reverse("payments:bank-statement-job", args=[job.pk])))
+
+    assert "Đang chờ máy chạy nền nhận việc" in _text(waiting)
+    assert (status["status"], status["done"], status["total"], status["percent"]) == (
+        "running", 500, 20_000, 2,
+    )  # fmt: skip
+    assert not status["finished"]
+    assert f'data-job-status-url="{status_url}"' in running
+    assert 'value="500"' in running and 'max="20000"' in running
+    assert "Đang xử lý tệp" in running
+
+
+def test_a_retry_after_a_crash_pays_nothing_twice_and_reports_every_line(
+    staff_client, staff_user, tea, honey, monkeypatch
+):
+    orders = [transfer_order(tea), transfer_order(honey), transfer_order(tea)]
+    lines = [f"22/11/2026,{amount(o)},{o.number},FT{n}" for n, o in enumerate(orders)]
+    monkeypatch.setattr(services, "STATEMENT_CHUNK_LINES", 1)
+    apply, calls = services._statement_line_apply, []
+
+    def crash_on_the_second_line(**kwargs):
+        calls.append(kwargs["line"].row)
+        if len(calls) == 2:
+            raise RuntimeError("the worker died")
+        return apply(**kwargs)
+
+    monkeypatch.setattr(services, "_statement_line_apply", crash_on_the_second_line)
+    import_file(staff_client, csv_upload(statement(*lines)), run=False)
+    job = Job.objects.get()
+    # As a worker runs it: the error is recorded on the job, not raised.
+    tasks.bank_statement_import.apply(kwargs={"job_id": str(job.pk), **job.kwargs}, throw=False)
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED
+    assert Payment.objects.filter(status=Payment.Status.PAID).count() == 1
+    first_paid_at = Payment.objects.get(order=orders[0]).paid_at
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        job_retry(job=job, by=staff_user)
+
+    page = _text(staff_client.get(reverse("payments:bank-statement-job", args=[job.pk])))
+    assert "Đã ghi nhận 3 khoản thanh toán." in page
+    assert "Đã nhập trước đó" not in page
+    assert Payment.objects.filter(status=Payment.Status.PAID).count() == 3
+    assert Payment.objects.get(order=orders[0]).paid_at == first_paid_at
+    assert calls == [2, 3, 3, 4]  # the first line was not applied again
+
+
+def test_a_statement_job_is_for_staff_only(client, staff_client, tea_user, tea):
+    order = transfer_order(tea)
+    import_file(
+        staff_client, csv_upload(statement(f"22/11/2026,{amount(order)},{order.number},FT1"))
+    )
+    job = Job.objects.get()
+    client.force_login(tea_user)
+
+    for name in ("payments:bank-statement-job", "payments:bank-statement-job-status"):
+        assert client.get(reverse(name, args=[job.pk])).status_code == 404
+    client.logout()
+    assert client.get(reverse("payments:bank-statement-job", args=[job.pk])).status_code == 302
+
+
+def test_a_report_of_thousands_of_lines_to_check_lists_the_first_ones(staff_client, monkeypatch):
+    from marketplace.payments import selectors
+
+    monkeypatch.setattr(selectors, "STATEMENT_ATTENTION_SHOWN", 2)
+    lines = [f"22/11/2026,50000,TIEN NHA THANG {n},FT{n}" for n in range(3)]
+
+    page = _text(import_file(staff_client, csv_upload(statement(*lines))))
+
+    assert "Không tìm thấy số đơn hàng trong nội dung: 3" in page
+    assert "FT0" in page and "FT1" in page and "FT2" not in page
+    assert "Bảng hiện 2 dòng đầu trong 3 dòng cần kiểm tra." in page

@@ -4,6 +4,8 @@ These tests run with the real limits (``real_rate_limits``); the requests come f
 test client's address unless a test gives another.
 """
 
+import uuid
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -178,7 +180,7 @@ def test_product_imports_are_limited_per_account(seller):
         assert upload().status_code == 200  # the form says the file cannot be read
 
     assert_too_many(upload())
-    confirm = seller.post(reverse("cooperative-product-import-preview", args=["het-han"]))
+    confirm = seller.post(reverse("cooperative-product-import-confirm", args=[uuid.uuid4()]))
     assert confirm.status_code == 429
 
 

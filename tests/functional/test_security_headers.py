@@ -202,6 +202,22 @@ def test_cooperative_dashboard_pages_send_a_strict_csp_and_hold_no_inline_code(
         assert_strict(client.get(url))
 
 
+def test_a_background_jobs_page_holds_no_inline_code(client, tea_user, tea_cooperative):
+    from catalogue import tasks
+    from marketplace.jobs.models import Job
+
+    client.force_login(tea_user)
+    job = Job.objects.create(
+        task=tasks.product_import_check.name, tracked=True, owner=tea_user,
+        cooperative=tea_cooperative, status=Job.Status.RUNNING, done=250, total=1000,
+    )  # fmt: skip
+
+    response = client.get(reverse("cooperative-product-import-job", args=[job.pk]))
+
+    assert_strict(response)
+    assert "js/job-progress.js" in response.content.decode()
+
+
 def test_a_page_gets_a_fresh_nonce_on_every_request(client, tea):
     first = client.get(tea.get_absolute_url())
     second = client.get(tea.get_absolute_url())

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import ProductAttributeFactory, ProductClassFactory
@@ -128,10 +129,12 @@ def test_a_description_arriving_by_spreadsheet_import_is_stored_clean(seller, te
     writer.writerow(["Chè nhập", "Chè", "125000", "20", PAYLOAD])
     upload = SimpleUploadedFile("hang.csv", content.getvalue().encode("utf-8"))
 
-    preview_url = seller.post(reverse("cooperative-product-import"), {"spreadsheet": upload})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the check job runs
+        preview_url = seller.post(reverse("cooperative-product-import"), {"spreadsheet": upload})
     preview = seller.get(preview_url["Location"])
     _assert_clean(preview.content.decode())
-    seller.post(preview_url["Location"])
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the saving job runs
+        seller.post(preview_url["Location"] + "confirm/")
 
     product = Product.objects.get(title="Chè nhập")
     _assert_stored_clean(product.description)

@@ -185,6 +185,45 @@ def test_a_csv_field_over_the_csv_modules_limit_gets_a_message_not_an_error():
 
 
 def test_a_csv_of_endless_blank_lines_is_refused():
-    content = ("Tên sản phẩm,Danh mục,Giá (đồng),Tồn kho\n" + ",,,\n" * 6000).encode()
+    blank_lines = ",,,\n" * importing.MAX_SHEET_ROWS
+    content = ("Tên sản phẩm,Danh mục,Giá (đồng),Tồn kho\n" + blank_lines).encode()
 
     assert _read(content, name="hang.csv").code == "too_many_rows"
+
+
+def test_the_upload_check_refuses_a_zip_bomb_without_unpacking_it(openpyxl_never_opens):
+    bomb = _zip(
+        {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "xl/workbook.xml": WORKBOOK,
+            "xl/worksheets/sheet1.xml": _repeated_cells(300),
+        }
+    )
+
+    with pytest.raises(ValidationError) as error:
+        importing.spreadsheet_check(upload=SimpleUploadedFile("hang.xlsx", bomb))
+
+    assert error.value.code == "xlsx_too_large"
+
+
+@pytest.mark.parametrize(
+    "name, content, code",
+    [
+        ("hang.csv", "Tên,Giá\nChè,1\n".encode(), "missing_columns"),
+        ("hang.csv", "Tên sản phẩm;Danh mục;Giá;Tồn kho\n".encode("utf-16"), "encoding"),
+        ("hang.csv", b"", "empty"),
+        ("hang.doc", b"\xd0\xcf\x11\xe0", "unsupported_format"),
+        ("hang.csv", b"x" * (importing.MAX_FILE_BYTES + 1), "too_large"),
+    ],
+)
+def test_the_upload_check_refuses_what_it_can_see_from_the_header(name, content, code):
+    with pytest.raises(ValidationError) as error:
+        importing.spreadsheet_check(upload=SimpleUploadedFile(name, content))
+
+    assert error.value.code == code
+
+
+def test_the_upload_check_passes_a_good_header_and_returns_the_file():
+    content = "Tên sản phẩm;Danh mục;Giá (đồng);Tồn kho\nChè;Chè;không giá;1\n".encode()
+
+    assert importing.spreadsheet_check(upload=SimpleUploadedFile("hang.csv", content)) == content

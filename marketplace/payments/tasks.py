@@ -1,0 +1,53 @@
+"""Background work of payments: importing a bank statement.
+
+Each task is idempotent (``MarketplaceTask`` acknowledges late, so a task may run twice).
+"""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from marketplace.jobs.models import Job
+from marketplace.jobs.services import job_begin, job_finish, job_progress
+from marketplace.payments import services
+
+
+@shared_task
+def bank_statement_import(job_id, language=None):
+    """Import the bank statement uploaded on the tracked job; keep the report on the job.
+
+    A bad file ends the job as done with the message in its result, having changed
+    nothing. The lines are applied in batches; with each batch the job keeps a checkpoint
+    (the lines done, the report so far) in the same transaction, so a run cut short
+    carries on from it. Even without it nothing would be paid twice: a payment keeps the
+    bank reference of the line that paid it.
+    """
+    job = job_begin(job_id)
+    if job is None:  # done already (a second delivery), or gone
+        return
+    with translation.override(language or settings.LANGUAGE_CODE):
+        by = job.owner
+        if by is None or not (by.is_active and by.is_staff):
+            job_finish(job, {"error": _("Chỉ ban quản trị chợ mới nhập được sao kê ngân hàng.")})
+            return
+        checkpoint = (job.result or {}).get("checkpoint")
+        resume = (checkpoint["done"], checkpoint["report"]) if checkpoint else None
+
+        def progress(done, total, report):
+            job_progress(job, done, total, force=True)
+            Job.objects.filter(pk=job.pk).update(
+                result={"checkpoint": {"done": done, "report": report}}
+            )
+
+        upload = SimpleUploadedFile(job.upload_name or "upload", bytes(job.upload or b""))
+        try:
+            report = services.bank_statement_import(
+                upload=upload, by=by, progress=progress, resume=resume
+            )
+        except ValidationError as error:
+            job_finish(job, {"error": " ".join(error.messages)})
+            return
+        job_finish(job, report)
