@@ -12,10 +12,17 @@ that ended first: a crashed worker stops the whole service, for the supervisor (
 a container runtime) to restart it. A stop asked for by a signal exits 0 when every
 command stopped cleanly.
 
+A simple command (no ``;``, ``&&``, pipes, redirections or subshells) is ``exec``-ed by
+the shell, and a signal goes to that program alone: Celery's worker then stops its pool
+itself, finishing the tasks in hand (a signal to the whole group would kill the pool
+processes under it). Whatever a command leaves behind in its process group is stopped
+too, so nothing outlives the runner.
+
 Only the standard library: it starts the processes and does not load Django itself.
 """
 
 import argparse
+import ctypes
 import os
 import re
 import signal
@@ -27,8 +34,13 @@ import time
 # Honcho's and foreman's Procfile format: "name: command", "#" comments.
 PROCFILE_LINE = re.compile(r"^([A-Za-z0-9_-]+)\s*:\s*(.+)$")
 NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+# A command with any of these is a shell script, not one program to exec.
+SHELL_SYNTAX = re.compile(r"[;&|<>()`\n]")
+# Leading "NAME=value " assignments (unquoted values) stay before the exec.
+ASSIGNMENTS = re.compile(r"^((?:[A-Za-z_][A-Za-z0-9_]*=[^\s'\"]*\s+)*)(.*)$", re.DOTALL)
 SYSTEM = "system"
 POLL_SECONDS = 0.1
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
 
 
 class ProcfileError(ValueError):
@@ -60,18 +72,28 @@ def arguments_parse(arguments):
     return commands
 
 
+def shell_script(command):
+    """Return ``(script for sh -c, whether the shell execs one program)``."""
+    assignments, program = ASSIGNMENTS.match(command).groups()
+    first = program.split()[0] if program.split() else ""
+    if SHELL_SYNTAX.search(command) or "=" in first or first in ("", "exec"):
+        return command, first == "exec" and not SHELL_SYNTAX.search(command)
+    return f"{assignments}exec {program}", True
+
+
 class Process:
     """One named command in its own process group, its output copied line by line."""
 
     def __init__(self, name, command):
         self.name, self.command = name, command
+        self.script, self.execs = shell_script(command)
         self.popen = None
         self.reader = None
 
     def start(self, output):
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # lines as they are printed, not in blocks
         self.popen = subprocess.Popen(
-            ["sh", "-c", self.command], env=env, stdin=subprocess.DEVNULL,
+            ["sh", "-c", self.script], env=env, stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         output.system(f"{self.name} started (pid {self.pid}): {self.command}")
@@ -85,6 +107,15 @@ class Process:
     def poll(self):
         return self.popen.poll()
 
+    def signal_main(self, signum):
+        """Send ``signum`` to the program (exec-ed), else to the script's whole group."""
+        if not self.execs:
+            return self.signal_group(signum)
+        try:
+            self.popen.send_signal(signum)
+        except ProcessLookupError:
+            pass
+
     def signal_group(self, signum):
         """Send ``signum`` to the command's whole process group (the shell and its children)."""
         try:
@@ -96,6 +127,13 @@ class Process:
         """Whether anything of the command still runs: the shell, or a child it left."""
         if self.popen.poll() is None:
             return True
+        try:
+            # Orphans of the group are ours (a subreaper): collect those that ended, so that
+            # a zombie does not count as running.
+            while os.waitpid(-self.popen.pid, os.WNOHANG)[0]:
+                pass
+        except ChildProcessError:
+            pass
         try:
             os.killpg(self.popen.pid, 0)
         except (ProcessLookupError, PermissionError):
@@ -124,6 +162,18 @@ class Output:
         for data in iter(process.popen.stdout.readline, b""):
             self.line(process.name, data)
         process.popen.stdout.close()
+
+
+def subreaper_become():
+    """Adopt the processes our commands leave behind (Linux): they are stopped and
+    collected here instead of becoming init's, even when the runner is a container's
+    first process."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # then orphans go to init, and are still stopped with their group
 
 
 def exit_code(returncode):
@@ -156,6 +206,7 @@ class Runner:
             signum: signal.signal(signum, self._on_signal)
             for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
         }
+        subreaper_become()
         try:
             for process in self.processes:
                 process.start(self.output)
@@ -182,9 +233,16 @@ class Runner:
             signum = self.requested
             self.output.system(f"{signal.Signals(signum).name} received; stopping everything")
         for process in self.processes:
-            process.signal_group(signum)
+            process.signal_main(signum)
         deadline = time.monotonic() + self.grace
+        swept = set()
         while any(p.group_alive() for p in self.processes) and time.monotonic() < deadline:
+            for process in self.processes:
+                # The program ended and left processes behind (the development server's
+                # reloader leaves its child): stop those too.
+                if process.poll() is not None and process.name not in swept:
+                    swept.add(process.name)
+                    process.signal_group(signal.SIGTERM)
             time.sleep(POLL_SECONDS)
         for process in self.processes:
             if process.group_alive():
@@ -193,11 +251,15 @@ class Runner:
         for process in self.processes:
             process.popen.wait()
             process.reader.join(timeout=1)  # the last lines it printed
-        if first is not None:
-            return code
-        # Stopped on request: clean when each ended by itself or by the signal it was sent.
-        clean = all(p.poll() in (0, -signum, 128 + signum) for p in self.processes)
-        return 0 if clean else 1
+        reaped_by = time.monotonic() + 1  # what SIGKILL ended, collected
+        while any(p.group_alive() for p in self.processes) and time.monotonic() < reaped_by:
+            time.sleep(POLL_SECONDS / 10)
+        if first is None:
+            # Stopped on request: clean when each ended by itself or by the signal it was sent.
+            clean = all(p.poll() in (0, -signum, 128 + signum) for p in self.processes)
+            code = 0 if clean else 1
+        self.output.system(f"all stopped; exit code {code}")
+        return code
 
 
 def main(argv=None):
