@@ -5,12 +5,12 @@
 
 Each command runs under ``sh -c`` (so ``${PORT:-8000}`` expands) in its own process
 group, and every line it prints comes out prefixed with its name (``web    | ...``).
-SIGINT and SIGTERM are passed on to every command. When any one of them ends, on its own
-or after a signal, the others are asked to stop (SIGTERM), killed (SIGKILL) if still
-running after ``--grace`` seconds, and the runner exits with the exit code of the one
-that ended first: a crashed worker stops the whole service, for the supervisor (systemd,
-a container runtime) to restart it. A stop asked for by a signal exits 0 when every
-command stopped cleanly.
+SIGINT (Ctrl-C) and SIGTERM are passed on to every command, as SIGTERM: the stop signal of
+servers. When any one of them ends, on its own or after a signal, the others are asked to
+stop (SIGTERM), killed (SIGKILL) if still running after ``--grace`` seconds, and the
+runner exits with the exit code of the one that ended first: a crashed worker stops the
+whole service, for the supervisor (systemd, a container runtime) to restart it. A stop
+asked for by a signal exits 0 when every command stopped cleanly.
 
 A simple command (no ``;``, ``&&``, pipes, redirections or subshells) is ``exec``-ed by
 the shell, and a signal goes to that program alone: Celery's worker then stops its pool
@@ -182,7 +182,7 @@ def exit_code(returncode):
 
 
 class Runner:
-    def __init__(self, commands, *, grace=10.0, stream=None):
+    def __init__(self, commands, *, grace=30.0, stream=None):
         names = [name for name, _ in commands]
         if not commands:
             raise ProcfileError("no commands to run")
@@ -230,8 +230,11 @@ class Runner:
             self.output.system(f"{first.name} exited with code {code}; stopping the others")
             signum = signal.SIGTERM
         else:
-            signum = self.requested
-            self.output.system(f"{signal.Signals(signum).name} received; stopping everything")
+            # Whatever the signal, each command is asked to stop with SIGTERM, the stop signal
+            # of servers (as foreman and honcho do): Celery's worker answers SIGINT with a
+            # warm shutdown too, but then exits 1, as if it had failed.
+            received, signum = signal.Signals(self.requested).name, signal.SIGTERM
+            self.output.system(f"{received} received; stopping everything")
         for process in self.processes:
             process.signal_main(signum)
         deadline = time.monotonic() + self.grace
@@ -251,6 +254,8 @@ class Runner:
         for process in self.processes:
             process.popen.wait()
             process.reader.join(timeout=1)  # the last lines it printed
+            if process is not first:
+                self.output.system(f"{process.name} exited with code {exit_code(process.poll())}")
         reaped_by = time.monotonic() + 1  # what SIGKILL ended, collected
         while any(p.group_alive() for p in self.processes) and time.monotonic() < reaped_by:
             time.sleep(POLL_SECONDS / 10)
@@ -269,8 +274,8 @@ def main(argv=None):
     )
     parser.add_argument("--procfile", help="read 'name: command' lines from this file")
     parser.add_argument(
-        "--grace", type=float, default=10.0,
-        help="seconds between SIGTERM and SIGKILL when stopping (default 10)",
+        "--grace", type=float, default=30.0,
+        help="seconds between SIGTERM and SIGKILL when stopping (default 30)",
     )  # fmt: skip
     parser.add_argument("commands", nargs="*", metavar="name=command")
     args = parser.parse_intermixed_args(argv)
