@@ -350,6 +350,10 @@ STORAGES = {
 # --------------------------------------------------------------------------------------
 EMAIL_CONFIG = environ.Env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
+# Every e-mail is queued for a worker (marketplace/mail_backend.py), which sends it
+# through the backend EMAIL_URL chose, retrying while the mail server is away.
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "marketplace.mail_backend.TaskEmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@ocop.example>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -524,11 +528,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --------------------------------------------------------------------------------------
-# Analytics: product views and QR scans are buffered (Redis, or files on one machine)
-# and written in batches every ANALYTICS_FLUSH_SECONDS by the beat task above;
-# 0 writes each one at once instead.
+# Analytics: product views and QR scans are buffered off the request path and written in
+# batches every ANALYTICS_FLUSH_SECONDS by the beat task above (counters_flush). The buffer
+# is Redis with REDIS_URL; otherwise spool files under ANALYTICS_SPOOL_DIR, shared by the
+# web server, worker and beat processes of this one machine. 0 writes each scan at once
+# (product views stay buffered; beat then flushes them every 30 seconds).
 # --------------------------------------------------------------------------------------
 ANALYTICS_FLUSH_SECONDS = env.int("ANALYTICS_FLUSH_SECONDS", default=30)
+ANALYTICS_SPOOL_DIR = Path(env.str("ANALYTICS_SPOOL_DIR", default="") or BASE_DIR / ".spool")
 
 # --------------------------------------------------------------------------------------
 # Search: Elasticsearch 8 at ES_URL serves search, catalogue and category pages. Unset,

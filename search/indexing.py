@@ -24,8 +24,8 @@ Category = get_model("catalogue", "Category")
 Certificate = get_model("catalogue", "Certificate")
 Product = get_model("catalogue", "Product")
 
-# Product ids whose sync failed while the search server was away; retried with the next.
-RETRY_KEY = "search:retry-product-ids"
+# Ids (by kind) whose sync failed while the search server was away; sent with the next.
+RETRY_KEY = "search:retry-ids"
 # A bulk request of a rebuild may take longer than a shopper's ES_TIMEOUT.
 BULK_TIMEOUT = 60
 CHUNK_SIZE = 500
@@ -261,31 +261,28 @@ def _alias_swap(alias, new_index):
             call_quietly(lambda es, name=name: es.indices.delete(index=name))
 
 
+def _bulk_sync(kind, ids, found, document):
+    alias = alias_name(kind)
+    actions = [
+        {"_index": alias, "_id": pk, "_source": document(obj)} for pk, obj in found.items()
+    ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
+    # A delete of a document the index never had answers 404: not an error here.
+    call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
+
+
 def products_sync(product_ids):
     """Bring the index in line with the database for ``product_ids``.
 
     A product still on sale is (re)indexed; one removed, hidden or whose cooperative is
-    no longer approved is deleted from the index. When the search server is away, the
-    ids are kept and retried with the next sync (a rebuild also catches up).
+    no longer approved is deleted from the index. Raise ``SearchUnavailable`` when the
+    search server is away (the task retries; ``sync_postpone`` keeps the ids meanwhile).
     """
-    ids = set(product_ids) | set(cache.get(RETRY_KEY) or ())
+    ids = set(product_ids)
     if not ids:
         return
-    try:
-        tree = CategoryTree()
-        found = {p.pk: p for p in indexable_products().filter(pk__in=ids)}
-        alias = alias_name("products")
-        actions = [
-            {"_index": alias, "_id": pk, "_source": product_document(product, tree)}
-            for pk, product in found.items()
-        ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
-        # A delete of a document the index never had answers 404: not an error here.
-        call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
-    except SearchUnavailable:
-        cache.set(RETRY_KEY, sorted(ids), timeout=None)
-        logger.warning("Search index sync postponed for %d products.", len(ids))
-        return
-    cache.delete(RETRY_KEY)
+    tree = CategoryTree()
+    found = {p.pk: p for p in indexable_products().filter(pk__in=ids)}
+    _bulk_sync("products", ids, found, lambda product: product_document(product, tree))
 
 
 def cooperatives_sync(cooperative_ids):
@@ -295,15 +292,7 @@ def cooperatives_sync(cooperative_ids):
         return
     products_sync(Product.objects.filter(cooperative__in=ids).values_list("pk", flat=True))
     found = {c.pk: c for c in indexable_cooperatives().filter(pk__in=ids)}
-    alias = alias_name("cooperatives")
-    actions = [
-        {"_index": alias, "_id": pk, "_source": cooperative_document(coop)}
-        for pk, coop in found.items()
-    ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
-    try:
-        call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
-    except SearchUnavailable:
-        logger.warning("Search index sync of %d cooperatives failed.", len(ids))
+    _bulk_sync("cooperatives", ids, found, cooperative_document)
 
 
 def stories_sync(page_ids):
@@ -312,14 +301,46 @@ def stories_sync(page_ids):
     if not ids:
         return
     found = {page.pk: page for page in indexable_stories().filter(pk__in=ids)}
-    alias = alias_name("stories")
-    actions = [
-        {"_index": alias, "_id": pk, "_source": story_document(page)} for pk, page in found.items()
-    ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
-    try:
-        call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
-    except SearchUnavailable:
-        logger.warning("Search index sync of %d stories failed.", len(ids))
+    _bulk_sync("stories", ids, found, story_document)
+
+
+SYNC_KINDS = {"products": products_sync, "cooperatives": cooperatives_sync,
+              "stories": stories_sync}  # fmt: skip
+
+
+def sync(*, products=(), cooperatives=(), stories=()):
+    """Sync these ids, and any postponed ones; raise ``SearchUnavailable`` (nothing lost:
+    the ids stay postponed until a sync succeeds)."""
+    wanted = {"products": products, "cooperatives": cooperatives, "stories": stories}
+    pending = sync_pending()
+    for kind, function in SYNC_KINDS.items():
+        ids = set(wanted[kind]) | set(pending.get(kind, ()))
+        try:
+            function(ids)
+        except SearchUnavailable:
+            sync_postpone(**{k: wanted[k] for k in SYNC_KINDS})
+            raise
+    if any(pending.values()):
+        cache.delete(RETRY_KEY)
+
+
+def sync_pending():
+    """Return the ids postponed while the search server was away, by kind."""
+    pending = cache.get(RETRY_KEY) or {}
+    return pending if isinstance(pending, dict) else {"products": list(pending)}
+
+
+def sync_postpone(**ids):
+    """Keep ids for the next sync (or the periodic reconcile) to send."""
+    pending = sync_pending()
+    merged = {
+        kind: sorted(set(pending.get(kind, ())) | set(ids.get(kind, ()))) for kind in SYNC_KINDS
+    }
+    cache.set(RETRY_KEY, merged, timeout=None)
+    logger.warning(
+        "Search index sync postponed for %s.",
+        ", ".join(f"{len(v)} {k}" for k, v in merged.items() if v) or "nothing",
+    )
 
 
 def index_refresh():

@@ -4,8 +4,9 @@ Products, prices, stock, certificates and cooperatives change through Oscar's da
 and order placement as well as through the project's services, so the index follows
 model signals (as haystack's signal processors do); CMS stories follow Wagtail's publish
 and unpublish signals. Nothing is sent to the search server
-inside a transaction: ids are collected and synced once the transaction commits, and a
-rolled-back change is simply re-read from the database with the next sync.
+inside a transaction: ids are collected and, once the transaction commits, handed to the
+task ``search.tasks.index_sync`` (a worker sends them, retrying while the search server is
+away); a rolled-back change is simply re-read from the database with the next sync.
 """
 
 import threading
@@ -15,7 +16,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
 
-from search import connection, indexing
+from marketplace.jobs.services import enqueue
+from search import connection
 
 _pending = threading.local()
 
@@ -43,11 +45,12 @@ def _queue(kind, ids):
 def _flush():
     state = getattr(_pending, "ids", None)
     if not state or not any(state.values()):
-        return  # An earlier callback of the same transaction synced everything.
+        return  # An earlier callback of the same transaction sent everything.
     _pending.ids = None
-    indexing.cooperatives_sync(state["cooperatives"])
-    indexing.products_sync(state["products"])
-    indexing.stories_sync(state["stories"])
+    from search import tasks
+
+    # Sent now, outside any transaction: this runs once the change is committed.
+    enqueue(tasks.index_sync, **{kind: sorted(ids) for kind, ids in state.items()})
 
 
 def product_changed(sender, instance, **kwargs):

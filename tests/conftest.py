@@ -29,6 +29,7 @@ def _isolated_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ANALYTICS_FLUSH_SECONDS = 0
+    settings.ANALYTICS_SPOOL_DIR = tmp_path / "spool"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Pages use the database listing unless a test asks for the search server
     # (the ``search_server`` fixture).

@@ -8,9 +8,10 @@ cannot make a lot look copied; the keys cannot be turned back into an address wi
 the secret key, and change with it.
 
 A scan is buffered, not written, on the request path (the page a QR code opens is the
-site's hottest): like product views (``marketplace.analytics.buffer``) the buffer lives
-in this process's memory, or in Redis with ``REDIS_URL``, and the flush thread writes it
-as ScanLog rows every ``ANALYTICS_FLUSH_SECONDS`` (``manage.py flush_scans`` on demand).
+site's hottest): like product views (``marketplace.analytics.buffer``) the buffer is a
+spool file under ``ANALYTICS_SPOOL_DIR`` shared by every process of the machine, or Redis
+with ``REDIS_URL``, and the beat task ``marketplace.analytics.tasks.counters_flush`` writes
+it as ScanLog rows every ``ANALYTICS_FLUSH_SECONDS`` (``manage.py flush_scans`` on demand).
 The scan counter on the public page and its "looks copied" caution therefore lag by up
 to one flush interval: a flush invalidates the cached page of every batch it wrote scans
 for, so the next request shows the new count. With ``ANALYTICS_FLUSH_SECONDS=0`` (the
@@ -24,10 +25,12 @@ import re
 import threading
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from marketplace.analytics.buffer import flush_periodically
+from marketplace.analytics.services import FLUSH_AGAIN
+from marketplace.analytics.spool import spool_append, spool_drain, spool_path
 from traceability import page_cache
 from traceability.models import Batch, ScanLog
 
@@ -104,27 +107,35 @@ def scan_keys(*, address, user_agent):
 
 
 def writes_through():
-    """Return True when scans are written at once (no flush thread: ANALYTICS_FLUSH_SECONDS=0)."""
+    """Return True when scans are written at once, not buffered (ANALYTICS_FLUSH_SECONDS=0)."""
     return getattr(settings, "ANALYTICS_FLUSH_SECONDS", 0) <= 0
 
 
 _REDIS_SCANS = "trace:scans"
 
 
-class MemoryScanBuffer:
-    """Keep scans in this process; fine for the single-process demo server."""
+class FileScanBuffer:
+    """Keep scans in a spool file (``marketplace.analytics.spool``): one file on this
+    machine, shared by the web server's processes and the worker that flushes it."""
 
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._scans = []
+    name = "scans"
 
     def add(self, batch_pk, client, scanned_at, client_key="", place_key=""):
-        with self._lock:
-            self._scans.append((batch_pk, client, scanned_at, client_key, place_key))
+        # The client (a browser family) goes last: the one field that could hold a tab.
+        spool_append(
+            spool_path(self.name),
+            f"{int(batch_pk)}\t{scanned_at.isoformat()}\t{client_key}\t{place_key}\t{client}",
+        )
 
     def drain(self):
-        with self._lock:
-            scans, self._scans = self._scans, []
+        scans = []
+        for line in spool_drain(spool_path(self.name)):
+            try:
+                batch_pk, stamp, client_key, place_key, client = line.split("\t", 4)
+                when = datetime.datetime.fromisoformat(stamp)
+                scans.append((int(batch_pk), client, when, client_key, place_key))
+            except ValueError:  # a line cut short by a crash: one scan is not worth a failure
+                logger.warning("Skipping a malformed spooled scan: %r", line)
         return scans
 
 
@@ -170,7 +181,7 @@ def get_buffer():
         with _buffer_lock:
             if _buffer is None:
                 url = getattr(settings, "REDIS_URL", "")
-                _buffer = RedisScanBuffer(url) if url else MemoryScanBuffer()
+                _buffer = RedisScanBuffer(url) if url else FileScanBuffer()
     return _buffer
 
 
@@ -187,10 +198,9 @@ def scan_record(*, batch_pk, user_agent, address=""):
     if not writes_through():
         try:
             get_buffer().add(batch_pk, client, timezone.now(), client_key, place_key)
-        except Exception:  # Redis away: count the scan the slow way rather than lose it.
+        except Exception:  # Redis or the disk away: count the scan the slow way, not lose it.
             logger.warning("Could not buffer a scan; writing it", exc_info=True)
         else:
-            flush_periodically("scans", scans_flush)
             return "buffered"
     ScanLog.objects.create(
         batch_id=batch_pk, client=client, client_key=client_key, place_key=place_key
@@ -203,11 +213,23 @@ def scans_flush():
     """Write the buffered scans as ScanLog rows (one INSERT); return how many were written.
 
     The cached pages of the batches scanned are invalidated: their count (and perhaps
-    their "looks copied" caution) just changed.
+    their "looks copied" caution) just changed. If the database is away (or a batch went
+    away meanwhile: the next flush skips it), the scans drained are buffered again for the
+    next flush, and the error is raised.
     """
     scans = get_buffer().drain()
     if not scans:
         return 0
+    try:
+        rows = _scans_write(scans)
+    except FLUSH_AGAIN:
+        _scans_restore(scans)
+        raise
+    page_cache.batches_changed({row.batch_id for row in rows})
+    return len(rows)
+
+
+def _scans_write(scans):
     # Batches deleted since they were scanned are skipped.
     existing = set(
         Batch.objects.filter(pk__in={scan[0] for scan in scans}).values_list("pk", flat=True)
@@ -217,6 +239,15 @@ def scans_flush():
         for pk, client, when, ckey, pkey in scans
         if pk in existing
     ]
-    ScanLog.objects.bulk_create(rows, batch_size=500)
-    page_cache.batches_changed(existing)
-    return len(rows)
+    with transaction.atomic():  # all the rows or none: a failed flush is buffered again
+        ScanLog.objects.bulk_create(rows, batch_size=500)
+    return rows
+
+
+def _scans_restore(scans):
+    try:
+        target = get_buffer()
+        for scan in scans:
+            target.add(*scan)
+    except Exception:  # the buffer is away too: these scans are lost, as the log says
+        logger.warning("Could not buffer again %d scans", len(scans), exc_info=True)

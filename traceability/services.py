@@ -1,21 +1,19 @@
 import datetime
 import hashlib
-from functools import partial
-from itertools import groupby
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace import access
-from marketplace.mail import text_render
-from traceability import page_cache
+from marketplace.jobs.services import enqueue
+from marketplace.mail import buyer_language, message_render
+from traceability import page_cache, tasks
 from traceability.chain import GENESIS, event_payload, link_hash
 from traceability.links import batch_uri
 from traceability.models import Batch, LineBatch, TraceEvent, TraceEventPhoto
-from traceability.thumbnails import thumbnails_warm
 
 
 def _locked_batch(batch, *, by):
@@ -104,7 +102,7 @@ def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
     for image, caption, digest in photo_rows:
         TraceEventPhoto.objects.create(event=event, image=image, caption=caption, sha256=digest)
     if batch.status == Batch.Status.PUBLISHED:
-        transaction.on_commit(partial(thumbnails_warm, batch_pk=batch.pk))
+        enqueue(tasks.thumbnails_warm, batch_pk=batch.pk)
     page_cache.batches_changed([batch.pk])  # the event shows on the next scan
     return event
 
@@ -120,7 +118,7 @@ def batch_publish(*, batch, by):
     batch.status, batch.published_at = Batch.Status.PUBLISHED, timezone.now()
     batch.save(update_fields=["status", "published_at"])
     # The first scan should not pay for making the page's pictures.
-    transaction.on_commit(partial(thumbnails_warm, batch_pk=batch.pk))
+    enqueue(tasks.thumbnails_warm, batch_pk=batch.pk)
     # The product's pages: /01/<GTIN> may now lead to this lot.
     page_cache.product_changed(batch.product_id)
     return batch
@@ -139,8 +137,8 @@ def batch_recall(*, batch, reason, by):
         Batch.Status.RECALLED, reason, timezone.now()
     )  # fmt: skip
     batch.save(update_fields=["status", "recall_reason", "recalled_at"])
-    # Buyers of this lot hear about it once the recall is committed.
-    transaction.on_commit(partial(recall_notify_buyers, batch_pk=batch.pk))
+    # Buyers of this lot hear about it from a worker, once the recall is committed.
+    enqueue(tasks.recall_fan_out, batch_pk=batch.pk)
     # The banner shows from the next scan on; /01/<GTIN> leads to another lot or none.
     page_cache.product_changed(batch.product_id)
     return batch
@@ -164,27 +162,45 @@ def line_batch_assign(*, line, batch, by):
     return link
 
 
-def recall_notify_buyers(*, batch_pk):
-    """E-mail every buyer whose order line was shipped from the recalled batch, once each."""
-    batch = Batch.objects.select_related("product").get(pk=batch_pk)
-    links = (
-        LineBatch.objects.filter(batch=batch, recall_notified_at__isnull=True)
-        .select_related("line__order__user")
-        .order_by("line__order_id")
+def recall_buyer_orders(*, batch_pk):
+    """Return the ids of the orders shipped from the batch whose buyer has not been told."""
+    return sorted(
+        set(
+            LineBatch.objects.filter(
+                batch_id=batch_pk, recall_notified_at__isnull=True
+            ).values_list("line__order_id", flat=True)
+        )
     )
-    notified = 0
-    for _order_id, order_links in groupby(links, key=lambda link: link.line.order_id):
-        order_links = list(order_links)
-        order = order_links[0].line.order
-        email = order.user.email if order.user_id else order.guest_email
-        if email:
-            context = {"batch": batch, "order": order, "page_url": batch_uri(batch)}
-            with translation.override("vi"):
-                subject = text_render("traceability/email/recall_subject.txt", context)
-                body = text_render("traceability/email/recall_body.txt", context)
-            send_mail(" ".join(subject.split()), body, None, [email])
-            notified += 1
-        LineBatch.objects.filter(pk__in=[link.pk for link in order_links]).update(
+
+
+def recall_notify_order(*, batch, order_id):
+    """E-mail the buyer of one order about the recalled ``batch``, in the buyer's language,
+    unless already done; return True when an e-mail was sent.
+
+    The order's lines are claimed (locked, then marked notified) in one transaction and
+    the e-mail is queued when it commits: a task retried or delivered twice sends nothing
+    again, and two workers on the same order never both send.
+    """
+    with transaction.atomic():
+        links = list(
+            LineBatch.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(batch=batch, line__order_id=order_id, recall_notified_at__isnull=True)
+            .select_related("line__order__user")
+        )
+        if not links:
+            return False
+        LineBatch.objects.filter(pk__in=[link.pk for link in links]).update(
             recall_notified_at=timezone.now()
         )
-    return notified
+        order = links[0].line.order
+        email = order.user.email if order.user_id else order.guest_email
+        if not email:
+            return False
+        message = message_render(
+            template_prefix="traceability/email/recall",
+            context={"batch": batch, "order": order, "page_url": batch_uri(batch)},
+            recipients=[email],
+            language=buyer_language(order),
+        )
+        send_mail(**message)  # queued for the mail worker once this commits
+    return True

@@ -1,17 +1,20 @@
 """A buffer for product-view counts, kept out of the database until it is flushed.
 
-With ``REDIS_URL`` set the buffer lives in Redis (shared by every process, drained
-atomically); otherwise it lives in this process's memory. A daemon thread in each
-process flushes it (and the QR scans buffered by ``traceability.scans``) every
-``ANALYTICS_FLUSH_SECONDS``; ``manage.py flush_product_views`` flushes on demand.
+With ``REDIS_URL`` set the buffer lives in Redis; otherwise in a spool file under
+``ANALYTICS_SPOOL_DIR`` (``marketplace.analytics.spool``). Either way every process of the
+machine (web server, Celery worker) shares it and a drain takes each view exactly once.
+The beat task ``marketplace.analytics.tasks.counters_flush`` writes it (and the QR scans
+buffered by ``traceability.scans``) every ``ANALYTICS_FLUSH_SECONDS``;
+``manage.py flush_product_views`` writes it on demand.
 """
 
 import logging
 import threading
-import time
 from collections import Counter
 
 from django.conf import settings
+
+from marketplace.analytics.spool import spool_append, spool_drain, spool_path
 
 logger = logging.getLogger(__name__)
 
@@ -19,26 +22,33 @@ _REDIS_VIEWS = "analytics:product_views"
 _REDIS_USER_VIEWS = "analytics:user_product_views"
 
 
-class MemoryBuffer:
-    """Keep counts in this process; fine for the single-process demo server."""
+class FileBuffer:
+    """Keep counts in a spool file (``marketplace.analytics.spool``): one file on this
+    machine, shared by the web server's processes and the worker that flushes it."""
 
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._views = Counter()
-        self._user_views = []
+    name = "product_views"
 
     def add(self, product_id, user_id):
-        with self._lock:
-            self._views[product_id] += 1
-            if user_id is not None:
-                self._user_views.append((user_id, product_id))
+        spool_append(spool_path(self.name), f"{int(product_id)}\t{_id_or_blank(user_id)}")
 
     def drain(self):
-        with self._lock:
-            views, user_views = dict(self._views), list(self._user_views)
-            self._views.clear()
-            self._user_views.clear()
-        return views, user_views
+        views, user_views = Counter(), []
+        for line in spool_drain(spool_path(self.name)):
+            try:
+                product, user = line.split("\t")
+                product_id = int(product)
+                user_id = int(user) if user else None
+            except ValueError:  # a line cut short by a crash: one view is not worth a failure
+                logger.warning("Skipping a malformed spooled product view: %r", line)
+                continue
+            views[product_id] += 1
+            if user_id is not None:
+                user_views.append((user_id, product_id))
+        return dict(views), user_views
+
+
+def _id_or_blank(pk):
+    return "" if pk is None else int(pk)
 
 
 class RedisBuffer:
@@ -70,7 +80,6 @@ class RedisBuffer:
 
 _buffer = None
 _buffer_lock = threading.Lock()
-_flusher_started = False
 
 
 def get_buffer():
@@ -80,7 +89,7 @@ def get_buffer():
         with _buffer_lock:
             if _buffer is None:
                 url = getattr(settings, "REDIS_URL", "")
-                _buffer = RedisBuffer(url) if url else MemoryBuffer()
+                _buffer = RedisBuffer(url) if url else FileBuffer()
     return _buffer
 
 
@@ -90,8 +99,6 @@ def record_product_view(*, product_id, user_id=None):
         get_buffer().add(product_id, user_id)
     except Exception:  # A counter must never break a product page.
         logger.warning("Could not buffer a product view", exc_info=True)
-        return
-    flush_periodically("product views", _flush_product_views)
 
 
 def drain():
@@ -99,42 +106,17 @@ def drain():
     return get_buffer().drain()
 
 
-def _flush_product_views():
-    from marketplace.analytics.services import product_views_flush
-
-    product_views_flush()
-
-
-# What the flush thread writes, by name: product views here, QR scans in
-# ``traceability.scans``. One daemon thread per process runs them all.
-_flushes = {}
-
-
-def flush_periodically(name, flush):
-    """Have this process's flush thread call ``flush`` every ANALYTICS_FLUSH_SECONDS.
-
-    The thread starts on first use; with ANALYTICS_FLUSH_SECONDS=0 there is none.
-    """
-    global _flusher_started
-    interval = getattr(settings, "ANALYTICS_FLUSH_SECONDS", 0)
-    if interval <= 0 or (_flusher_started and name in _flushes):
-        return
-    with _buffer_lock:
-        _flushes.setdefault(name, flush)
-        if _flusher_started:
-            return
-        _flusher_started = True
-    threading.Thread(target=_flush_forever, args=(interval,), daemon=True).start()
-
-
-def _flush_forever(interval):
-    from django.db import close_old_connections
-
-    while True:
-        time.sleep(interval)
-        close_old_connections()  # this thread's connection may have been dropped meanwhile
-        for name, flush in list(_flushes.items()):
-            try:
-                flush()
-            except Exception:
-                logger.warning("Flushing buffered %s failed", name, exc_info=True)
+def restore(views, user_views):
+    """Buffer again views that were drained but could not be written (the flush failed)."""
+    anonymous = Counter(views)
+    try:
+        target = get_buffer()
+        for user_id, product_id in user_views:
+            target.add(product_id, user_id)
+            anonymous[product_id] -= 1
+        for product_id, count in anonymous.items():
+            for _ in range(count):
+                target.add(product_id, None)
+    except Exception:  # the buffer is away too: these views are lost, as the log says
+        logger.warning("Could not buffer again %d product views", sum(views.values()),
+                       exc_info=True)  # fmt: skip

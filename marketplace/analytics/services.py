@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F
 from oscar.core.loading import get_model
 
@@ -11,12 +11,28 @@ UserProductView = get_model("analytics", "UserProductView")
 Product = get_model("catalogue", "Product")
 User = get_user_model()
 
+# The errors after which a flush is worth trying again. Any other (bad data) would fail
+# again: buffering its records again would block every later flush behind them.
+FLUSH_AGAIN = (OperationalError, InterfaceError, IntegrityError)
+
 
 def product_views_flush():
-    """Write the buffered product views to Oscar's analytics tables; return views written."""
+    """Write the buffered product views to Oscar's analytics tables; return views written.
+
+    If the database is away (or a row went away meanwhile: the next flush skips it), the
+    views drained are buffered again for the next flush, and the error is raised.
+    """
     views, user_views = buffer.drain()
     if not views and not user_views:
         return 0
+    try:
+        return _product_views_write(views, user_views)
+    except FLUSH_AGAIN:
+        buffer.restore(views, user_views)
+        raise
+
+
+def _product_views_write(views, user_views):
     # Products deleted since they were viewed are skipped.
     existing = set(Product.objects.filter(pk__in=views.keys()).values_list("pk", flat=True))
     with transaction.atomic():

@@ -35,9 +35,9 @@ def test_the_cooperative_records_the_batch_and_a_recall_emails_the_buyer_once(
     with django_capture_on_commit_callbacks(execute=True):
         batch_recall(batch=sold["batch"], reason="Độ ẩm vượt ngưỡng", by=tea_user)
     with django_capture_on_commit_callbacks(execute=True):
-        from traceability.services import recall_notify_buyers
+        from traceability.tasks import recall_fan_out
 
-        recall_notify_buyers(batch_pk=sold["batch"].pk)  # a second run sends nothing
+        recall_fan_out(batch_pk=sold["batch"].pk)  # a second run (a retry) sends nothing
 
     (message,) = mailoutbox
     assert message.to == [customer.email]

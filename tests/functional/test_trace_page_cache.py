@@ -1,8 +1,8 @@
 """The QR page served from the page cache, with scans buffered as in production.
 
 The other trace tests run with ANALYTICS_FLUSH_SECONDS=0, under which a person's scan is
-written at once and the page rebuilt; here scans are buffered (no flush thread: the tests
-flush by hand) so that a scan is served from the cache.
+written at once and the page rebuilt; here scans are buffered (in the test's own spool
+folder; no beat runs: the tests flush by hand) so that a scan is served from the cache.
 """
 
 import datetime
@@ -33,10 +33,9 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 
 
 @pytest.fixture(autouse=True)
-def buffered(settings, monkeypatch):
-    """Buffer scans as production does, without starting the flush thread."""
+def buffered(settings):
+    """Buffer scans as production does."""
     settings.ANALYTICS_FLUSH_SECONDS = 30
-    monkeypatch.setattr(scans, "flush_periodically", lambda name, flush: None)
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ from django.core.management import CommandError, call_command
 
 from search import connection
 from search.documents import alias_name
-from search.indexing import RETRY_KEY, index_rebuild, products_sync
+from search.indexing import RETRY_KEY, index_rebuild, sync_pending
 from search.queries import product_search
+from search.tasks import index_reconcile
 from tests import factories, search_data
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,7 @@ def test_a_suspended_cooperatives_products_disappear(
     assert _ids() == []
 
 
-def test_a_sync_while_the_server_is_away_is_retried_with_the_next(
+def test_a_sync_while_the_server_is_away_is_sent_by_the_reconcile(
     cooperative, search_server, settings, django_capture_on_commit_callbacks
 ):
     from django.core.cache import cache
@@ -91,10 +92,10 @@ def test_a_sync_while_the_server_is_away_is_retried_with_the_next(
     settings.ES_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
     with django_capture_on_commit_callbacks(execute=True):
         honey = search_data.product(cooperative, "Mật ong hoa nhãn", 180_000)
-    assert honey.pk in cache.get(RETRY_KEY)
+    assert honey.pk in sync_pending()["products"]
     settings.ES_URL = real_url
     connection.breaker_reset()
-    products_sync([])
+    assert index_reconcile() >= 1
     search_server.refresh()
     assert _ids("mat ong") == [honey.pk]
     assert cache.get(RETRY_KEY) is None

@@ -1,0 +1,14 @@
+"""Site-wide tasks: sending e-mail."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import get_connection
+
+from marketplace.mail_backend import message_build
+
+
+@shared_task(ignore_result=True, max_retries=8)
+def email_deliver(*, message):
+    """Send one e-mail queued by ``TaskEmailBackend``; retried while the mail server is away."""
+    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
+    return message_build(message, connection=connection).send()

@@ -1,0 +1,92 @@
+"""Traceability's background work: recall e-mails, page pictures, warm QR pages."""
+
+import logging
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+# Buyers e-mailed by one task: a recall of a big lot is many small tasks, each retried
+# on its own, none near the time limit.
+RECALL_CHUNK = 50
+# At most this many lots' pages are warmed by one refresh.
+WARM_LIMIT = 100
+# Requests that warm the cache say they are a bot, so they count as no scan.
+WARM_USER_AGENT = "OCOP-cache-warmer (bot)"
+
+
+@shared_task(ignore_result=True)
+def recall_fan_out(*, batch_pk):
+    """Split a recalled batch's buyers into chunks, each sent by ``recall_notify_orders``.
+
+    Safe to run again: buyers already told are not listed, and each chunk claims its
+    orders before e-mailing.
+    """
+    from traceability.services import recall_buyer_orders
+
+    order_ids = recall_buyer_orders(batch_pk=batch_pk)
+    for start in range(0, len(order_ids), RECALL_CHUNK):
+        recall_notify_orders.apply_async(
+            kwargs={"batch_pk": batch_pk, "order_ids": order_ids[start : start + RECALL_CHUNK]}
+        )
+    return len(order_ids)
+
+
+@shared_task(ignore_result=True)
+def recall_notify_orders(*, batch_pk, order_ids):
+    """E-mail the buyers of ``order_ids`` about the recall, each once, in their language."""
+    from traceability.models import Batch
+    from traceability.services import recall_notify_order
+
+    batch = Batch.objects.select_related("product").get(pk=batch_pk)
+    return sum(recall_notify_order(batch=batch, order_id=order_id) for order_id in order_ids)
+
+
+@shared_task(ignore_result=True, autoretry_for=())
+def thumbnails_warm(*, batch_pk):
+    """Make a batch page's pictures before its first scan (a missing file is skipped)."""
+    from traceability.thumbnails import thumbnails_warm as warm
+
+    warm(batch_pk=batch_pk)
+
+
+@shared_task(ignore_result=True, autoretry_for=())
+def trace_cache_refresh():
+    """Render again, into the trace cache, the pages of the lots scanned in the last day
+    whose cached page has gone (a change, a new day, an expired entry), in both languages:
+    the next shopper to scan one gets the cached page. Return how many pages were asked for.
+    """
+    from django.test import Client
+
+    from traceability import page_cache
+    from traceability.links import batch_path
+    from traceability.models import Batch
+
+    if not page_cache.enabled():
+        return 0
+    since = timezone.now() - timedelta(days=1)
+    batches = (
+        Batch.objects.filter(status=Batch.Status.PUBLISHED, scans__scanned_at__gte=since)
+        .select_related("product")
+        .distinct()
+        .order_by("-pk")[:WARM_LIMIT]
+    )
+    site = urlsplit(settings.SITE_URL)
+    client = Client(
+        HTTP_HOST=site.netloc, HTTP_USER_AGENT=WARM_USER_AGENT, secure=site.scheme == "https"
+    )
+    asked = 0
+    for batch in batches:
+        path = batch_path(batch)
+        for language, _name in settings.LANGUAGES:
+            # A miss stores the route, the next request the page (page_cache).
+            for _ in range(2):
+                response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+                if response.status_code != 200:
+                    break
+                asked += 1
+    return asked
