@@ -52,13 +52,13 @@ run: $(STAMP)
 	    beat="celery -A marketplace beat -l info"'
 
 # Production: the settings stop start-up when a production variable is missing; DEBUG on
-# is refused here, and check --deploy fails on any warning before anything is served.
+# is refused here (and beat's schedule folder made), and check --deploy fails on any
+# warning before anything is served.
 serve: $(STAMP)
-	@$(PY) -c 'import django, os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings"); django.setup(); from django.conf import settings; settings.DEBUG and exit("make serve runs production: unset DJANGO_DEBUG (or set it to false); make run is the demo.")'
+	@$(PY) -c 'import django, os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings"); django.setup(); from django.conf import settings; settings.DEBUG and exit("make serve runs production: unset DJANGO_DEBUG (or set it to false); make run is the demo."); os.makedirs(os.path.dirname(settings.CELERY_BEAT_SCHEDULE_FILENAME), exist_ok=True)'
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py check --deploy --fail-level WARNING
-	@mkdir -p "$${CELERY_BROKER_DIR:-.celery}"  # beat keeps its schedule file there
 	exec $(PROCFILE) --procfile Procfile
 
 

@@ -18,7 +18,7 @@ itself, finishing the tasks in hand (a signal to the whole group would kill the 
 processes under it). Whatever a command leaves behind in its process group is stopped
 too, so nothing outlives the runner.
 
-Only the standard library: it starts the processes and does not load Django itself.
+It needs only the standard library and never sets Django up: the commands do that.
 """
 
 import argparse
