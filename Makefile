@@ -1,4 +1,5 @@
-# OCOP marketplace: `make run` serves the demo, `make test` runs every check.
+# OCOP marketplace: `make run` serves the demo, `make serve` runs production, `make test`
+# runs every check.
 # Needs only Python 3.11 and make; everything else is installed into .venv from the lock.
 
 PYTHON ?= python3.11
@@ -9,10 +10,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install run demo test lint browser-deps bench messages lock clean
+.PHONY: help install run serve demo test lint browser-deps bench messages lock clean
 
 help:
 	@echo "make run     - install, migrate, load the demo and serve http://$(HOST):$(PORT)/"
+	@echo "               with a Celery worker and beat (a broker in files under .celery/,"
+	@echo "               or Redis when REDIS_URL is set); Ctrl-C stops all three"
+	@echo "make serve   - production: migrate, collectstatic, check --deploy, then the"
+	@echo "               Procfile's web (gunicorn), worker and beat; needs the production"
+	@echo "               variables (.env.example) and DJANGO_DEBUG unset or false"
 	@echo "make test    - lint, Django checks and the whole test suite (PostgreSQL)"
 	@echo "make bench   - query counts and server times of the main pages"
 	@echo "make messages - extract and compile translations"
@@ -31,11 +37,29 @@ WITH_SEARCH = $(PY) .ci/with_search_server.py
 # Production mode is the default; the demo, the tests and the bench run in demo mode.
 run demo test bench messages: export DJANGO_DEBUG := true
 
+# The Procfile's commands find gunicorn and celery on the PATH: the virtualenv's first.
+PROCFILE = $(PY) -m marketplace.procfile
+run serve: export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+# The demo: the development server, a worker and beat, each line prefixed with its name.
 run: $(STAMP)
 	$(WITH_SEARCH) --data-dir .noida-db/demo -- sh -c '\
 	  $(PY) manage.py migrate --noinput -v 0 && \
 	  $(PY) manage.py load_demo_data && \
-	  exec $(PY) manage.py runserver $(HOST):$(PORT)'
+	  exec $(PROCFILE) \
+	    web="$(PY) manage.py runserver $(HOST):$(PORT)" \
+	    worker="celery -A marketplace worker -l info --concurrency $${WORKER_CONCURRENCY:-2}" \
+	    beat="celery -A marketplace beat -l info"'
+
+# Production: the settings stop start-up when a production variable is missing; DEBUG on
+# is refused here (and beat's schedule folder made), and check --deploy fails on any
+# warning before anything is served.
+serve: $(STAMP)
+	@$(PY) -c 'import django, os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings"); django.setup(); from django.conf import settings; settings.DEBUG and exit("make serve runs production: unset DJANGO_DEBUG (or set it to false); make run is the demo."); os.makedirs(os.path.dirname(settings.CELERY_BEAT_SCHEDULE_FILENAME), exist_ok=True)'
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py check --deploy --fail-level WARNING
+	exec $(PROCFILE) --procfile Procfile
 
 
 demo: $(STAMP)

@@ -82,6 +82,8 @@ def main():
     print(f"Search server: {url} ({'started here' if started else 'already running'})")
     env = {**os.environ, "ES_URL": url}
     child = subprocess.Popen(command, env=env)
+    # A TERM (make, a supervisor) stops the command first, then the server below.
+    signal.signal(signal.SIGTERM, lambda signum, frame: child.send_signal(signum))
     try:
         while True:
             try:

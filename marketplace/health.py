@@ -1,15 +1,26 @@
 """Readiness of the parts the site runs on: what ``/healthz/ready`` reports.
 
-The database and (when ``REDIS_URL`` is set) Redis must answer, or the site is not ready:
-pages, carts and cached QR pages need them. The search server may be down: the pages
-answer from the database (``search.connection``), so it makes the site "degraded", not
-failed.
+The database, (when ``REDIS_URL`` is set) Redis and the Celery broker must answer, or the
+site is not ready: pages, carts and cached QR pages need the first two, and e-mails,
+recalls, imports and every other background job are sent through the broker. The search
+server may be down: the pages answer from the database (``search.connection``), so it
+makes the site "degraded", not failed.
+
+How many workers answer a ping is reported too (``"workers"``), as information only: the
+site takes orders with no worker running, and the work waits in the broker.
 """
 
+import os
+import threading
 import time
 
 from django.conf import settings
 from django.db import connection
+
+# Seconds to wait for the broker, and for the workers' answers to a ping: the whole check
+# stays near a second even when the broker or every worker is away.
+BROKER_TIMEOUT = 1.0
+WORKERS_PING_SECONDS = 1.0
 
 OK, DEGRADED, FAILED, OFF = "ok", "degraded", "failed", "not configured"
 
@@ -51,13 +62,78 @@ def _search():
     return OK
 
 
+def _broker_connection():
+    from kombu import Connection
+
+    # Read at call time: the settings (and tests' overrides of them) decide, not the
+    # Celery app's configuration cached at start-up. Brokers that are polled (the files
+    # of the demo) are looked at every 0.1 s here, not every second: the workers' answers
+    # would otherwise wait a second more.
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", None) or {}
+    return Connection(
+        settings.CELERY_BROKER_URL, connect_timeout=BROKER_TIMEOUT,
+        transport_options={**options, "polling_interval": 0.1},
+    )  # fmt: skip
+
+
+def _broker():
+    if settings.CELERY_BROKER_URL.startswith("filesystem:"):
+        # Kombu's broker in files (the demo): ready when its folders can take messages.
+        options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", None) or {}
+        for key in ("data_folder_in", "data_folder_out", "control_folder"):
+            folder = options.get(key)
+            if folder and not os.path.isdir(folder):
+                raise FileNotFoundError(folder)
+            if folder and not os.access(folder, os.W_OK | os.X_OK):
+                raise PermissionError(folder)
+        return OK
+    with _broker_connection() as broker:
+        broker.ensure_connection(
+            max_retries=1, interval_start=0, interval_step=0, timeout=BROKER_TIMEOUT
+        )
+    return OK
+
+
+def _workers():
+    """Return how many workers answer a ping, or None when not counted: tasks run inline
+    (the tests), or the ping itself failed."""
+    from marketplace.celery import app
+
+    if app.conf.task_always_eager:
+        return None
+    answers, failed = [], []
+
+    def ping():
+        try:
+            with _broker_connection() as broker:
+                app.control.ping(
+                    timeout=WORKERS_PING_SECONDS, connection=broker, callback=answers.append
+                )
+        except Exception:  # noqa: BLE001 - information only: never a reason to fail readiness
+            failed.append(True)
+
+    # The ping listens for WORKERS_PING_SECONDS after each answer: count the answers that
+    # came within that time, and let the listening end in the background.
+    listener = threading.Thread(target=ping, daemon=True)
+    listener.start()
+    listener.join(WORKERS_PING_SECONDS)
+    return None if failed else len(answers)
+
+
 def readiness():
-    """Return ``(overall status, {part: report})``; only the database and Redis can fail it."""
-    parts = {"database": _timed(_database), "redis": _timed(_redis), "search": _timed(_search)}
+    """Return ``(overall status, {part: report})``; the database, Redis and the broker can
+    fail it, the search server only degrade it; ``"workers"`` is a count, not a part."""
+    parts = {
+        "database": _timed(_database), "redis": _timed(_redis),
+        "broker": _timed(_broker), "search": _timed(_search),
+    }  # fmt: skip
     if parts["search"]["status"] == FAILED:
         parts["search"]["status"] = DEGRADED
     if any(part["status"] == FAILED for part in parts.values()):
-        return FAILED, parts
-    if parts["search"]["status"] == DEGRADED:
-        return DEGRADED, parts
-    return OK, parts
+        status = FAILED
+    elif parts["search"]["status"] == DEGRADED:
+        status = DEGRADED
+    else:
+        status = OK
+    parts["workers"] = _workers() if parts["broker"]["status"] == OK else None
+    return status, parts

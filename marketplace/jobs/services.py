@@ -99,6 +99,10 @@ def job_retry(*, job, by):
         raise PermissionDenied
     if job.status != Job.Status.FAILED:
         return job
+    if job.task not in app.tasks:
+        # Workers import every app's tasks module at start; the web process only those its
+        # code imported: the admin's retry must not depend on which ones that was.
+        app.loader.import_default_modules()
     task = app.tasks[job.task]
     kwargs = dict(job.kwargs)
     if job.tracked:
