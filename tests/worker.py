@@ -235,8 +235,20 @@ def celery_worker(transactional_db, celery_worker_env, settings, tmp_path):
     finally:
         worker.stop()
         _broker_switch(app, saved)
-        redis.delete(queue)
-        for key in redis.scan_iter("_kombu.binding.*"):
-            for member in redis.smembers(key):
-                if queue.encode() in member:
-                    redis.srem(key, member)
+        _queue_forget(redis, queue)
+
+
+def _queue_forget(redis, queue):
+    """Delete the queue and what kombu keeps about it in Redis: its bindings, and the
+    messages a killed worker left unacknowledged (kombu would restore them to the queue
+    an hour later)."""
+    name = queue.encode()
+    redis.delete(queue)
+    for key in redis.scan_iter("_kombu.binding.*"):
+        for member in redis.smembers(key):
+            if name in member:
+                redis.srem(key, member)
+    for tag, message in redis.hscan_iter("unacked"):
+        if name in message:
+            redis.hdel("unacked", tag)
+            redis.zrem("unacked_index", tag)
