@@ -244,7 +244,9 @@ def _queue_forget(redis, queue):
     an hour later)."""
     name = queue.encode()
     redis.delete(queue)
-    for key in redis.scan_iter("_kombu.binding.*"):
+    for key in redis.scan_iter("_kombu.binding*"):  # .<exchange>, _permanent.<exchange>
+        if redis.type(key) != b"set":
+            continue
         for member in redis.smembers(key):
             if name in member:
                 redis.srem(key, member)
