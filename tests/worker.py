@@ -153,6 +153,7 @@ class Worker:
         for answer in (inspect.active(), inspect.reserved(), inspect.scheduled()):
             if answer is None or any(answer.values()):
                 return False
+        # Again: a task may have queued another (a retry, a chunk) while we asked.
         return not self.redis.llen(self.queue)
 
     def wait_idle(self, *, seconds=30):
