@@ -3,6 +3,9 @@ from django.db import connection
 
 from tests import factories
 
+# ``celery_worker``: a real Celery worker on Redis, for the tests marked ``worker``.
+pytest_plugins = ["tests.worker"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
