@@ -103,3 +103,12 @@ def product_import_apply(job_id, check_job, language=None):
             )
             return
         job_finish(job, result.as_dict())
+
+
+@shared_task(ignore_result=True, autoretry_for=())
+def certificates_warn_expiring():
+    """E-mail cooperatives whose OCOP certificates expire within 60 days (daily, by beat;
+    each certificate's warning goes out once)."""
+    from catalogue.services import certificates_warn_expiring as warn
+
+    return warn()

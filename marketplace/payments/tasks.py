@@ -51,3 +51,10 @@ def bank_statement_import(job_id, language=None):
             job_finish(job, {"error": " ".join(error.messages)})
             return
         job_finish(job, report)
+
+
+@shared_task(ignore_result=True, autoretry_for=())
+def card_orders_expire():
+    """Cancel card orders left unpaid past PAYMENT_CARD_EXPIRY_MINUTES and return their
+    stock (every few minutes, by beat); an order is expired once."""
+    return len(services.orders_expire_abandoned())

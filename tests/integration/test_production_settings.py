@@ -25,7 +25,9 @@ def _manage(*args, env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_", "SITE_URL", "EMAIL_URL", "REDIS_URL"))
+        if not k.startswith(
+            ("DJANGO_", "DATABASE_", "SITE_URL", "EMAIL_URL", "REDIS_URL", "CELERY_")
+        )
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -57,8 +59,19 @@ def test_production_mode_without_a_secret_stops_with_a_message_naming_it(missing
     assert f"{missing} must be set" in result.stderr
 
 
-def test_production_mode_without_redis_warns_that_the_trace_cache_is_per_process():
+def test_production_mode_without_a_broker_stops_with_a_message():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+
+    result = _manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "CELERY_BROKER_URL or REDIS_URL must be set" in result.stderr
+
+
+def test_production_mode_without_redis_warns_that_the_trace_cache_is_per_process():
+    # RabbitMQ as the broker, no Redis: the cache is each process's own.
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    env["CELERY_BROKER_URL"] = "amqp://guest:guest@127.0.0.1:5672//"
 
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 
