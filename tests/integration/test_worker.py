@@ -224,3 +224,55 @@ def test_a_product_saved_while_search_is_down_is_indexed_by_the_worker_once_it_i
     search_proxy.up()
     assert worker.wait_for(lambda: _indexed_title(product), seconds=30,
                            what="the product in the index") == "Mật ong rừng U Minh"  # fmt: skip
+
+
+# A product import, with the progress the job page shows.
+
+IMPORT_ROWS = 1000
+
+
+def test_a_product_import_is_checked_and_saved_by_the_worker_with_progress(
+    client, celery_worker, cooperative
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from marketplace.jobs.models import Job
+
+    category("Chè")
+    ProductClassFactory()
+    user = cooperative_user(cooperative)
+    client.force_login(user)
+    rows = "".join(f"Chè búp số {n},Chè,{100000 + n},5\n" for n in range(IMPORT_ROWS))
+    upload = SimpleUploadedFile("hang.csv", ("Tên sản phẩm,Danh mục,Giá (đồng),Tồn kho\n"
+                                             + rows).encode())  # fmt: skip
+
+    response = client.post(reverse("cooperative-product-import"), {"spreadsheet": upload})
+
+    assert response.status_code == 302
+    check = Job.objects.get(owner=user)
+    status_url = reverse("cooperative-product-import-job-status", args=[check.pk])
+    celery_worker.wait_for(
+        lambda: client.get(status_url).json()["finished"], seconds=60, what="the check"
+    )
+    check.refresh_from_db()
+    assert check.status == Job.Status.DONE and check.total == IMPORT_ROWS
+    assert Product.objects.filter(title__startswith="Chè búp số").count() == 0  # not yet
+
+    response = client.post(reverse("cooperative-product-import-confirm", args=[check.pk]))
+    assert response.status_code == 302
+    apply = Job.objects.exclude(pk=check.pk).get(owner=user)
+    apply_status = reverse("cooperative-product-import-job-status", args=[apply.pk])
+    seen = []
+
+    def finished():
+        status = client.get(apply_status).json()
+        seen.append((status["done"], status["total"], status["percent"]))
+        return status["finished"]
+
+    celery_worker.wait_for(finished, seconds=120, what="the import")
+    apply.refresh_from_db()
+    assert apply.status == Job.Status.DONE, apply.error
+    assert Product.objects.filter(title__startswith="Chè búp số").count() == IMPORT_ROWS
+    # The page saw the import move: some reading part-way, and 100 % at the end.
+    assert any(0 < done < total for done, total, _percent in seen), seen
+    assert seen[-1][2] == 100
