@@ -91,7 +91,7 @@ class ProductImportConfirmView(CooperativeRequiredMixin, View):
 
     def post(self, request, pk):
         check = job_selectors.tracked_job_for(
-            request.user, pk, tasks=[tasks.product_import_check.name]
+            request.user, pk, tasks=[tasks.product_import_check.name], with_result=False
         )
         if check is None or check.cooperative_id != self.cooperative.pk:
             raise Http404
