@@ -16,8 +16,8 @@ Order = get_model("order", "Order")
 # The traceability page is measured as a phone's camera opens it: every request is a real
 # scan, counted as in production (a bot's request would skip the counting). In production
 # scans are buffered and written by a beat task every ANALYTICS_FLUSH_SECONDS (default
-# 30); the bench runs with 0 (each scan written at once), under which each scan would be written at
-# once and rebuild the page, so the page is measured with production's buffering, and the
+# 30); the bench runs with 0, under which each scan would be written at once and
+# rebuild the page, so the page is measured with production's buffering, and the
 # work taken off the request path (the flush, the page rebuilt after it) is measured too.
 PHONE = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36"
 PHONE_ACCEPT = (
