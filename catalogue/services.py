@@ -91,7 +91,9 @@ def certificates_warn_expiring(*, today=None):
     """E-mail each cooperative once about its certificates that expire within 60 days.
 
     Return the number of cooperatives e-mailed. A certificate is announced only once
-    (``expiry_warned_at``); Celery beat runs it daily (``catalogue.tasks.certificates_warn_expiring``); ``manage.py warn_expiring_certificates`` runs it by hand.
+    (``expiry_warned_at``); Celery beat runs it daily
+    (``catalogue.tasks.certificates_warn_expiring``); ``manage.py warn_expiring_certificates``
+    runs it by hand.
     """
     from marketplace.partner.services import send_to_cooperative
 
