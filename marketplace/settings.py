@@ -492,6 +492,8 @@ if not CELERY_BROKER_URL:
         "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
         "control_folder": str(CELERY_BROKER_DIR / "control"),
         "store_processed": False,
+        # How often the worker looks for new messages (kombu's default is 1 s a task).
+        "polling_interval": 0.1,
     }
     for _folder in ("queue", "control"):
         (CELERY_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
@@ -510,6 +512,12 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a task while the broker is away waits about a second, then the
+# task is recorded as failed (marketplace.jobs.services.enqueue) for staff to run again.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2, "interval_start": 0, "interval_step": 0.3, "interval_max": 0.5,
+}  # fmt: skip
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Tasks run inline, in the caller's process (the test suite; a one-off script).
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -1,6 +1,7 @@
 """Staff see background work that failed, with its error, and can run it again."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -27,9 +28,14 @@ class JobAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Chạy lại các việc lỗi đã chọn"))
     def retry(self, request, queryset):
-        jobs = [job for job in queryset if job.status == Job.Status.FAILED]
-        for job in jobs:
-            services.job_retry(job=job, by=request.user)
+        jobs = []
+        for job in queryset.filter(status=Job.Status.FAILED):
+            try:
+                services.job_retry(job=job, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                jobs.append(job)
         self.message_user(
             request,
             ngettext("Đã gửi lại %(count)d việc.", "Đã gửi lại %(count)d việc.", len(jobs))

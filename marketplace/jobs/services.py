@@ -3,10 +3,11 @@
 import logging
 from functools import partial
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from marketplace.jobs.models import Job
 
@@ -103,7 +104,11 @@ def job_retry(*, job, by):
         # Workers import every app's tasks module at start; the web process only those its
         # code imported: the admin's retry must not depend on which ones that was.
         app.loader.import_default_modules()
-    task = app.tasks[job.task]
+    task = app.tasks.get(job.task)
+    if task is None:  # renamed or removed since it failed
+        raise ValidationError(
+            _("Việc “%(task)s” không còn trong mã nguồn; không chạy lại được.") % {"task": job.task}
+        )
     kwargs = dict(job.kwargs)
     if job.tracked:
         # A tracked job runs again as itself: its page follows the new run.
