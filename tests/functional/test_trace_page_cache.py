@@ -285,3 +285,20 @@ def test_a_product_edited_in_the_dashboard_shows_on_the_next_scan(
 
     assert response.status_code == 302
     assert "Chè búp Cam My thượng hạng" in page(phone)
+
+
+def test_the_periodic_refresh_warms_the_pages_of_lots_scanned_lately(phone, batch, settings):
+    from traceability.tasks import trace_cache_refresh
+
+    ScanLog.objects.create(batch=batch, client="Zalo")
+    english = Client(HTTP_USER_AGENT=PHONE)
+    english.cookies["django_language"] = "en"
+
+    asked = trace_cache_refresh()
+
+    assert asked == 4  # route, then page; in Vietnamese and in English
+    assert ScanLog.objects.filter(batch=batch).count() == 1  # the warmer is no scan
+    vietnamese_queries, vietnamese = _queries(phone)
+    english_queries, english_page = _queries(english)
+    assert vietnamese_queries == english_queries == 0  # both served from the cache
+    assert "Đóng gói" in vietnamese and "Packing" in english_page
