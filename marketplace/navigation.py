@@ -74,4 +74,11 @@ def staff_entries():
             "url_name": "certificate-review-list",
             "access_fn": staff_only,
         },
+        {
+            # Failed background work (e-mails, recalls, imports), to read and run again.
+            "label": _("Việc chạy nền"),
+            "icon": "fas fa-tasks",
+            "url_name": "admin:jobs_job_changelist",
+            "access_fn": staff_only,
+        },
     ]
