@@ -117,18 +117,21 @@ def test_broker_down_fails_readiness_with_503_within_about_a_second(client, sett
 
 
 @pytest.fixture
-def redis_worker():
+def redis_worker(tmp_path):
     """A real Celery worker on its own Redis database, stopped after the test."""
+    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed with the worker
     env = {**os.environ, "DJANGO_DEBUG": "true", "CELERY_BROKER_URL": WORKER_BROKER}
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "marketplace", "worker", "--pool", "solo",
          "-l", "warning", "-n", f"health-test-{os.getpid()}@%h",
          "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
+    worker.log_path = log.name
     yield worker
     worker.terminate()
     worker.wait(timeout=30)
+    log.close()
 
 
 @pytest.fixture
@@ -155,4 +158,4 @@ def test_ready_counts_the_workers_that_answer_a_ping(
         if data["workers"] or time.monotonic() > deadline or redis_worker.poll() is not None:
             break
 
-    assert data["workers"] >= 1
+    assert data["workers"] >= 1, open(redis_worker.log_path).read()[-3000:]
