@@ -486,7 +486,7 @@ if not CELERY_BROKER_URL:
             "CELERY_BROKER_URL or REDIS_URL must be set when DJANGO_DEBUG=false "
             "(see .env.example and the README)."
         )
-    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_URL = "filesystem://localhost//"  # one machine; "localhost" keeps kombu quiet
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
         "data_folder_out": str(CELERY_BROKER_DIR / "queue"),

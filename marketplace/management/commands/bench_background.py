@@ -12,6 +12,7 @@ import csv
 import datetime
 import io
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -62,6 +63,8 @@ class Command(BaseCommand):
         unknown = set(wanted) - steps.keys()
         if unknown:
             raise CommandError(f"Unknown --only: {', '.join(sorted(unknown))}")
+        # Stopped from outside (a timeout, Ctrl-C), the worker is stopped too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         with self._worker():
             for name in wanted:
                 steps[name]()
