@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
 
+from marketplace import cache_stamps
 from marketplace.jobs.services import enqueue
 from search import connection
 
@@ -33,6 +34,8 @@ def paused():
 
 
 def _queue(kind, ids):
+    # What shoppers see of the catalogue (or of the stories) changed: its caches too.
+    cache_stamps.bump("cms" if kind == "stories" else "catalogue")
     if not connection.is_configured() or getattr(_pending, "paused", False):
         return
     state = getattr(_pending, "ids", None)
@@ -73,6 +76,16 @@ def partner_changed(sender, instance, **kwargs):
         _queue("cooperatives", [cooperative.pk])
 
 
+def category_changed(sender, instance, **kwargs):
+    """A category's name, image or place in the tree changed: listings show it."""
+    cache_stamps.bump("catalogue")
+
+
+def page_changed(sender, instance, **kwargs):
+    """Any Wagtail page was published, unpublished or deleted: cached page parts are stale."""
+    cache_stamps.bump("cms")
+
+
 def story_changed(sender, instance, **kwargs):
     """A story was published, unpublished, moved or deleted."""
     _queue("stories", [instance.pk])
@@ -90,6 +103,11 @@ def connect():
         ("deleted", post_delete),
     ):
         signal.connect(story_changed, sender=StoryPage, dispatch_uid=f"search-story-{name}")
+    page_published.connect(page_changed, dispatch_uid="cache-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="cache-page-unpublished")
+    Category = get_model("catalogue", "Category")
+    post_save.connect(category_changed, sender=Category, dispatch_uid="cache-category-save")
+    post_delete.connect(category_changed, sender=Category, dispatch_uid="cache-category-del")
     for model, receiver in (
         (get_model("catalogue", "Product"), product_changed),
         (get_model("catalogue", "Certificate"), product_part_changed),

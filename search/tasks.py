@@ -4,6 +4,7 @@ import logging
 
 from celery import shared_task
 
+from marketplace import cache_stamps
 from search import connection, indexing
 from search.connection import SearchUnavailable
 
@@ -26,6 +27,8 @@ def index_sync(self, *, products=(), cooperatives=(), stories=()):
         return
     try:
         indexing.sync(products=products, cooperatives=cooperatives, stories=stories)
+        # Results cached meanwhile were read from the index before this sync.
+        cache_stamps.bump("catalogue", *(["cms"] if stories else []))
     except SearchUnavailable as error:
         if self.request.is_eager or self.request.retries >= self.max_retries:
             logger.warning("Search server away: %s left for the reconcile.", self.name)
