@@ -96,16 +96,23 @@ def _broker():
 def _workers():
     """Return how many workers answer a ping within WORKERS_PING_SECONDS, or None when not
     counted: tasks run inline (the tests), or the ping itself failed."""
+    from kombu.pidbox import Mailbox
+
     from marketplace.celery import app
 
     if app.conf.task_always_eager:
         return None
+    # A mailbox of its own, on the broker the settings name now: the app's is bound to the
+    # app's producer pool, made for whichever broker it first connected to.
+    mailbox = Mailbox(app.conf.control_exchange, type="fanout", accept=["json"])
     try:
         with _broker_connection() as broker:
-            answers = app.control.ping(timeout=WORKERS_PING_SECONDS, connection=broker)
+            answers = mailbox(broker)._broadcast(
+                "ping", reply=True, timeout=WORKERS_PING_SECONDS
+            )  # fmt: skip
     except Exception:  # noqa: BLE001 - information only: never a reason to fail readiness
         return None
-    return len(answers)
+    return len(answers or [])
 
 
 def readiness():

@@ -107,18 +107,17 @@ def test_with_the_broker_away_the_request_goes_on_and_the_work_is_kept(
     django_capture_on_commit_callbacks,
 ):
     """Queueing while Redis is down: about a second's wait, then a failed job to retry."""
-    conf = app.conf
-    saved = conf.broker_url, conf.task_always_eager
-    conf.broker_url, conf.task_always_eager = "redis://127.0.0.1:1/0", False
-    app.pool.force_close_all()
+    from tests.worker import _broker_switch
+
+    saved = {"broker_url": app.conf.broker_url, "task_always_eager": True}
+    _broker_switch(app, {"broker_url": "redis://127.0.0.1:1/0", "task_always_eager": False})
     try:
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True):
             services.enqueue(flaky_once, key="order-5")  # no exception for the request
         waited = time.monotonic() - started
     finally:
-        conf.broker_url, conf.task_always_eager = saved
-        app.pool.force_close_all()
+        _broker_switch(app, saved)
 
     job = Job.objects.get()
     assert job.status == Job.Status.FAILED and job.kwargs == {"key": "order-5"}
