@@ -29,10 +29,10 @@ Category = get_model("catalogue", "Category")
 class ProductListView(TemplateView):
     """List products with facets, sorting, pagination and an optional search text."""
 
-    summary = _("Tất cả sản phẩm")
-    category = None
     # The search page lists the matching CMS stories too (in the same round trip).
     with_stories = False
+    summary = _("Tất cả sản phẩm")
+    category = None
 
     def get(self, request, *args, **kwargs):
         self.form = BrowseForm(request.GET)
