@@ -4,6 +4,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils import timezone
@@ -120,6 +121,8 @@ def _search(query, category, filters, sort, number, per_page, stories_language):
     key = cache_stamps.cache_key(
         "catalogue",
         "search",
+        # The answer of this server and index (the key is a digest: no secret in it).
+        settings.ES_URL,
         alias_name("products"),
         # OCOP stars count only while their certificate is valid: a new day, a new answer.
         timezone.localdate().isoformat(),

@@ -8,6 +8,7 @@ letters again costs neither the search server nor the database. The database's a
 
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
@@ -54,8 +55,8 @@ def suggest_json(raw_query, *, language="vi"):
     when the search server answered the same query in the same language before."""
     query = _clean(raw_query)
     key = cache_stamps.cache_key(
-        "catalogue", "suggest", alias_name("products"), language, cache_stamps.current("cms"),
-        query,
+        "catalogue", "suggest", settings.ES_URL, alias_name("products"), language,
+        cache_stamps.current("cms"), query,
     )  # fmt: skip
     body = cache.get(key)
     if body is None:
