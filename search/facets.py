@@ -2,12 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from marketplace import cache_stamps
 from search.forms import PRICE_LABELS, STAR_LABELS, province_names
 from search.queries import PRICE_RANGES
 
@@ -59,40 +56,21 @@ def _toggle_url(path, params, param, value):
     return f"{path}?{encoded}" if encoded else path
 
 
-# How long the names of a page's category and cooperative options are kept.
-LABELS_SECONDS = 600
-
-
 def _labels(name, values):
-    """Return {value: label} for the option values of facet ``name``.
-
-    Category and cooperative names come from the database: cached under the catalogue
-    stamp, so a cached search page costs no query for them.
-    """
-    if name not in ("category", "cooperative"):
-        return _fixed_labels(name)
-    key = cache_stamps.cache_key("catalogue", "facet-labels", name, get_language(), *sorted(values))
-    labels = cache.get(key)
-    if labels is None:
-        labels = _database_labels(name, values)
-        cache.set(key, labels, LABELS_SECONDS)
-    return labels
-
-
-def _database_labels(name, values):
+    """Return {value: label} for the option values of facet ``name``."""
     if name == "category":
         ids = [int(v) for v in values if v.isdigit()]
         return {
             str(pk): n for pk, n in Category.objects.filter(pk__in=ids).values_list("pk", "name")
         }
-    return dict(Cooperative.objects.filter(slug__in=values).values_list("slug", "partner__name"))
-
-
-def _fixed_labels(name):
     if name == "province":
         return {str(code): n for code, n in province_names().items()}
     if name == "stars":
         return {k: str(v) for k, v in STAR_LABELS.items()}
+    if name == "cooperative":
+        return dict(
+            Cooperative.objects.filter(slug__in=values).values_list("slug", "partner__name")
+        )
     if name == "certification":
         return {k: str(v) for k, v in Certificate.Kind.choices}
     if name == "price":

@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 # current campaigns, the latest stories, and the page's translations (hreflang, switcher).
 PINNED = {"home": 18, "catalogue": 11, "category": 12, "product": 14}
 # The same listing pages served by the search server: the products of the page by id (no
-# COUNT: the hit count comes with the hits). The names of the category and cooperative
-# facets' options are cached with the search server's answer (catalogue stamp).
-PINNED_SEARCH = {"catalogue": 10, "category": 11, "search": 10}
+# COUNT: the hit count comes with the hits), plus the names of the category and
+# cooperative facets' options.
+PINNED_SEARCH = {"catalogue": 12, "category": 13, "search": 12}
 # The profile's 22nd query: the cooperative's CMS stories in the visitor's language.
 # Oscar's dashboard pages spend one query, once a request, finding the approved cooperative
 # the user acts for (marketplace.access); Oscar itself trusted any partner membership.
