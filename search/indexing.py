@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 from vietnam_provinces import Province
 
 from catalogue.selectors import product_cards
+from marketplace import cache_stamps
 from marketplace.partner.selectors import public_cooperatives
 from search.connection import SearchUnavailable, call
 from search.documents import alias_name, index_body
@@ -214,6 +215,8 @@ def index_rebuild(*, progress=None, chunk_size=CHUNK_SIZE):
         new_index = f"{alias}-{stamp}"
         counts[kind] = _index_fill(kind, new_index, source, progress, chunk_size)
         _alias_swap(alias, new_index)
+    # Results cached from the old indexes are not the new ones' answers.
+    cache_stamps.bump("catalogue", "cms")
     return counts
 
 
@@ -267,7 +270,12 @@ def _bulk_sync(kind, ids, found, document):
         {"_index": alias, "_id": pk, "_source": document(obj)} for pk, obj in found.items()
     ] + [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in ids - found.keys()]
     # A delete of a document the index never had answers 404: not an error here.
-    call(lambda es: bulk(es, actions, raise_on_error=False), timeout=BULK_TIMEOUT)
+    # "wait_for": the change is searchable when the sync returns, so the stamp replaced
+    # after it (search.tasks) never files an answer read before the change as current.
+    call(
+        lambda es: bulk(es, actions, raise_on_error=False, refresh="wait_for"),
+        timeout=BULK_TIMEOUT,
+    )
 
 
 def products_sync(product_ids):

@@ -59,10 +59,18 @@ class SearchResult:
     # Facet name → {value: count}, counted with every other facet's selection applied.
     facets: dict
     suggestion: str = ""
+    # The CMS stories that match the query (asked for in the same round trip).
+    stories: list = field(default_factory=list)
 
 
 def _words(query):
     return " ".join(vi_normalize(query).split()[:MAX_QUERY_WORDS])
+
+
+def normalized_query(query):
+    """Return ``query`` as the search server reads it: two queries with the same
+    normalised form get the same answer (the key of the cached results)."""
+    return _words(query)
 
 
 def text_query(query, *, fuzzy=False):
@@ -171,16 +179,32 @@ def _buckets(aggregation):
 
 
 def product_search(*, query="", category_id=None, filters=None, sort=Sort.RELEVANCE,
-                   offset=0, limit=24):  # fmt: skip
+                   offset=0, limit=24, stories_language=None):  # fmt: skip
     """Return a ``SearchResult``: one page of product ids, the hit count and facet counts.
 
     Facets count with every *other* facet's selection applied (multi-select within a
-    facet); the hits have all selections applied (``post_filter``).
+    facet); the hits have all selections applied (``post_filter``). With
+    ``stories_language`` and a query, the matching stories in that language come in the
+    same round trip (one ``msearch``). Only a search that finds nothing costs more calls:
+    the try with typos allowed, and the spelling suggestion.
     """
     filters = filters or Filters()
-    result = _product_search(query, category_id, filters, sort, offset, limit, fuzzy=False)
+    body = _product_body(query, category_id, filters, sort, offset, limit, fuzzy=False)
+    searches = [{"index": alias_name("products")}, body]
+    story_body = _story_body(query, language=stories_language) if stories_language else None
+    if story_body:
+        searches += [{"index": alias_name("stories")}, story_body]
+    responses = call(lambda es: es.msearch(searches=searches))["responses"]
+    result = _search_result(_answer(responses[0]))
+    if story_body:
+        # No story index yet (or a failing one) leaves the products page without stories.
+        stories = responses[1]
+        result.stories = [] if "error" in stories else _story_hits(stories)
     if query.strip() and not result.total:
-        result = _product_search(query, category_id, filters, sort, offset, limit, fuzzy=True)
+        fuzzy = _product_body(query, category_id, filters, sort, offset, limit, fuzzy=True)
+        found = _search_result(call(lambda es: es.search(index=alias_name("products"), body=fuzzy)))
+        found.stories = result.stories
+        result = found
         if not result.total:
             suggestion = did_you_mean(query)
             # Offer a spelling only when it finds something itself.
@@ -189,12 +213,19 @@ def product_search(*, query="", category_id=None, filters=None, sort=Sort.RELEVA
     return result
 
 
+def _answer(response):
+    """Return one ``msearch`` response, or raise ``SearchUnavailable`` for its error."""
+    if "error" in response:
+        raise SearchUnavailable(str(response["error"]))
+    return response
+
+
 def _count(query):
     response = call(lambda es: es.count(index=alias_name("products"), query=query))
     return response["count"]
 
 
-def _product_search(query, category_id, filters, sort, offset, limit, *, fuzzy):
+def _product_body(query, category_id, filters, sort, offset, limit, *, fuzzy):
     base = []
     text = text_query(query, fuzzy=fuzzy)
     if text:
@@ -207,7 +238,7 @@ def _product_search(query, category_id, filters, sort, offset, limit, *, fuzzy):
         others = [clause for other, clause in clauses.items() if other != name]
         aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": {"facet": agg}}
     offset = max(0, min(offset, MAX_RESULT_WINDOW - limit))
-    body = {
+    return {
         "query": {"bool": {"must": base or [{"match_all": {}}]}},
         "post_filter": {"bool": {"filter": list(clauses.values())}},
         "aggs": aggs,
@@ -217,7 +248,9 @@ def _product_search(query, category_id, filters, sort, offset, limit, *, fuzzy):
         "_source": False,
         "sort": _sort(sort, bool(text)),
     }
-    response = call(lambda es: es.search(index=alias_name("products"), body=body))
+
+
+def _search_result(response):
     hits = response["hits"]
     facets = {name: _buckets(response["aggregations"][name]["facet"]) for name in _facet_aggs()}
     return SearchResult(
@@ -257,12 +290,11 @@ def did_you_mean(query):
     return suggestion if suggestion and suggestion != words.lower() else ""
 
 
-def story_search(query, *, language, limit=3):
-    """Return up to ``limit`` published stories in ``language`` that match ``query``."""
+def _story_body(query, *, language, limit=3):
     phrase = _words(query)
     if not phrase:
-        return []
-    body = {
+        return None
+    return {
         "query": {
             "bool": {
                 "must": [{"match": {"search_text": {"query": phrase, "operator": "and"}}}],
@@ -273,12 +305,26 @@ def story_search(query, *, language, limit=3):
         "size": limit,
         "_source": ["title", "url", "intro", "cooperative", "date"],
     }
-    response = call(lambda es: es.search(index=alias_name("stories"), body=body))
+
+
+def _story_hits(response):
     return [hit["_source"] for hit in response["hits"]["hits"]]
 
 
-def suggestions(query, *, products=5, cooperatives=3):
-    """Return products and cooperatives whose names start like ``query``'s words."""
+def story_search(query, *, language, limit=3):
+    """Return up to ``limit`` published stories in ``language`` that match ``query``."""
+    body = _story_body(query, language=language, limit=limit)
+    if body is None:
+        return []
+    return _story_hits(call(lambda es: es.search(index=alias_name("stories"), body=body)))
+
+
+def suggestions(query, *, products=5, cooperatives=3, stories_language=None, stories=2):
+    """Return products and cooperatives whose names start like ``query``'s words.
+
+    With ``stories_language``, also the stories in that language that match ``query``:
+    everything in one round trip (one ``msearch``).
+    """
     words = _words(query)
     prefix = {"match": {"name.prefix": {"query": words, "operator": "and"}}}
     searches = [
@@ -302,13 +348,14 @@ def suggestions(query, *, products=5, cooperatives=3):
         {"index": alias_name("cooperatives")},
         {"query": prefix, "size": cooperatives, "_source": ["name", "slug", "province"]},
     ]
-    product_response, cooperative_response = call(lambda es: es.msearch(searches=searches))[
-        "responses"
-    ]
-    for response in (product_response, cooperative_response):
-        if "error" in response:
-            raise SearchUnavailable(str(response["error"]))
+    story_body = _story_body(query, language=stories_language, limit=stories)
+    if stories_language and story_body:
+        searches += [{"index": alias_name("stories")}, story_body]
+    responses = call(lambda es: es.msearch(searches=searches))["responses"]
+    product_response, cooperative_response = (_answer(r) for r in responses[:2])
+    story_response = responses[2] if len(responses) > 2 else {"error": "not asked"}
     return {
+        "stories": [] if "error" in story_response else _story_hits(story_response),
         "products": [
             {"id": int(h["_id"]), **h["_source"]} for h in product_response["hits"]["hits"]
         ],

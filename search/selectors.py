@@ -2,17 +2,28 @@
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.utils import timezone
 
 from catalogue.selectors import product_cards
+from marketplace import cache_stamps
 from search import queries
 from search.connection import SearchUnavailable
+from search.documents import alias_name
 from search.facets import build_facets
 from search.listing import product_listing
 
 logger = logging.getLogger(__name__)
+
+# How long the search server's answer for one page is kept. Any change a shopper would
+# see replaces the catalogue stamp (search.receivers, search.tasks), so the entry is never
+# read again; the lifetime bounds the memory and what a process without a shared cache
+# (the demo's LocMem) could miss.
+RESULTS_SECONDS = 600
 
 
 class _HitPage(Sequence):
@@ -41,21 +52,24 @@ class ListingPage:
     active_filters: list
     suggestion: str
     from_search_server: bool
+    stories: list = field(default_factory=list)
 
 
 def _page_number(raw):
     return int(raw) if str(raw).isdigit() and 0 < int(raw) < 100_000 else raw
 
 
-def listing_page(*, form, category, page_number, per_page, path, params):
+def listing_page(*, form, category, page_number, per_page, path, params, stories_language=None):
     """Return the ``ListingPage`` for a catalogue, category or search page.
 
-    Raise ``django.core.paginator.InvalidPage`` for a page number out of range.
+    With ``stories_language``, the page also lists the matching stories in that
+    language (from the search server only). Raise ``django.core.paginator.InvalidPage``
+    for a page number out of range.
     """
     query, sort, filters = form.query(), form.sort(), form.filters()
     number = _page_number(page_number or 1)
     try:
-        result = _search(query, category, filters, sort, number, per_page)
+        result = _search(query, category, filters, sort, number, per_page, stories_language)
     except SearchUnavailable:
         result = None
     if result is not None:
@@ -79,24 +93,58 @@ def listing_page(*, form, category, page_number, per_page, path, params):
         active_filters=active,
         suggestion=suggestion,
         from_search_server=result is not None,
+        stories=result.stories if result is not None else [],
     )
 
 
-def _search(query, category, filters, sort, number, per_page):
+def _filters_key(filters):
+    """Return the shopper's selection as a string that does not depend on its order."""
+    return repr(
+        {
+            name: sorted(map(str, value)) if isinstance(value, list) else value
+            for name, value in sorted(vars(filters).items())
+        }
+    )
+
+
+def _search(query, category, filters, sort, number, per_page, stories_language):
+    """Return the search server's ``SearchResult`` for one page, cached under the
+    catalogue stamp (and the CMS stamp when it lists stories).
+
+    Only the server's answer is cached (ids, counts, stories: the same for everyone);
+    the database fallback raises ``SearchUnavailable`` before anything is stored.
+    """
     offset = (number - 1) * per_page if isinstance(number, int) else 0
-    return queries.product_search(
-        query=query,
-        category_id=category.pk if category is not None else None,
-        filters=filters,
-        sort=sort,
-        offset=offset,
-        limit=per_page,
+    category_id = category.pk if category is not None else None
+    phrase = queries.normalized_query(query)
+    stories_language = stories_language if phrase else None
+    key = cache_stamps.cache_key(
+        "catalogue",
+        "search",
+        # The answer of this server and index (the key is a digest: no secret in it).
+        settings.ES_URL,
+        alias_name("products"),
+        # OCOP stars count only while their certificate is valid: a new day, a new answer.
+        timezone.localdate().isoformat(),
+        phrase,
+        category_id,
+        _filters_key(filters),
+        sort,
+        offset,
+        per_page,
+        stories_language or "",
+        cache_stamps.current("cms") if stories_language else "",
     )
-
-
-def matching_stories(*, query, language, limit=3):
-    """Return the CMS stories in ``language`` that match ``query`` (none without the server)."""
-    try:
-        return queries.story_search(query, language=language, limit=limit)
-    except SearchUnavailable:
-        return []
+    result = cache.get(key)
+    if result is None:
+        result = queries.product_search(
+            query=query,
+            category_id=category_id,
+            filters=filters,
+            sort=sort,
+            offset=offset,
+            limit=per_page,
+            stories_language=stories_language,
+        )
+        cache.set(key, result, RESULTS_SECONDS)
+    return result

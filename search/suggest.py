@@ -1,14 +1,26 @@
-"""Suggestions while typing in the header search box."""
+"""Suggestions while typing in the header search box.
 
+The answer is the same for every shopper, so the search server's is cached whole (the
+JSON body) per query and language under the catalogue and CMS stamps: typing the same
+letters again costs neither the search server nor the database. The database's answer
+(the server away) is not cached: the next request tries the server again.
+"""
+
+import json
+
+from django.conf import settings
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
+from marketplace import cache_stamps
 from search import queries
 from search.connection import SearchUnavailable
+from search.documents import alias_name
 from search.listing import matching_product_ids
-from search.text import vi_fold
+from search.text import vi_fold, vi_normalize
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -17,18 +29,42 @@ Product = get_model("catalogue", "Product")
 MIN_LENGTH = 2
 MAX_LENGTH = 100
 CATEGORIES_SECONDS = 300
+# How long one query's suggestions are kept (a change replaces the stamp before that).
+RESPONSE_SECONDS = 600
 
 
-def _categories():
+def _categories(language):
     """Return [(pk, name, url, folded name)] of public categories, cached for minutes."""
-    rows = cache.get("search:suggest-categories")
+    key = cache_stamps.cache_key("catalogue", "suggest-categories", language)
+    rows = cache.get(key)
     if rows is None:
         rows = [
             (c.pk, c.name, c.get_absolute_url(), vi_fold(c.name))
             for c in Category.objects.filter(is_public=True).only("pk", "name", "slug", "path")
         ]
-        cache.set("search:suggest-categories", rows, CATEGORIES_SECONDS)
+        cache.set(key, rows, CATEGORIES_SECONDS)
     return rows
+
+
+def _clean(raw_query):
+    return " ".join(vi_normalize(raw_query or "").split())[:MAX_LENGTH]
+
+
+def suggest_json(raw_query, *, language="vi"):
+    """Return the suggestions for ``raw_query`` as a JSON body (bytes), from the cache
+    when the search server answered the same query in the same language before."""
+    query = _clean(raw_query)
+    key = cache_stamps.cache_key(
+        "catalogue", "suggest", settings.ES_URL, alias_name("products"), language,
+        cache_stamps.current("cms"), query,
+    )  # fmt: skip
+    body = cache.get(key)
+    if body is None:
+        data, from_search_server = _suggest(query, language=language)
+        body = json.dumps(data, cls=DjangoJSONEncoder).encode()
+        if from_search_server:
+            cache.set(key, body, RESPONSE_SECONDS)
+    return body
 
 
 def _product_url(pk, slug):
@@ -41,23 +77,23 @@ def suggest(raw_query, *, language="vi"):
     From the search server (prefixes, diacritics optional); from the database titles
     when the server cannot answer. Fewer than two letters return empty lists.
     """
-    query = " ".join((raw_query or "").split())[:MAX_LENGTH]
+    return _suggest(_clean(raw_query), language=language)[0]
+
+
+def _suggest(query, *, language):
+    """Return (suggestions, whether the search server answered) for a cleaned query."""
     empty = {"query": query, "products": [], "categories": [], "cooperatives": [], "stories": []}
     if len(query) < MIN_LENGTH:
-        return empty
+        return empty, True
     try:
-        found = queries.suggestions(query)
+        found = queries.suggestions(query, stories_language=language)
     except SearchUnavailable:
-        return {**empty, **_database_suggestions(query)}
-    rows = _categories()
+        return {**empty, **_database_suggestions(query)}, False
+    rows = _categories(language)
     categories = {pk: (name, url) for pk, name, url, _folded in rows}
     words = vi_fold(query).split()
     matching = [pk for pk, _n, _u, folded in rows if all(w in folded for w in words)]
     category_ids = list(dict.fromkeys(matching + found["category_ids"]))[:3]
-    try:
-        stories = queries.story_search(query, language=language, limit=2)
-    except SearchUnavailable:
-        stories = []
     return {
         "query": query,
         "products": [
@@ -82,8 +118,8 @@ def suggest(raw_query, *, language="vi"):
             }  # fmt: skip
             for c in found["cooperatives"]
         ],
-        "stories": [{"title": story["title"], "url": story["url"]} for story in stories],
-    }
+        "stories": [{"title": story["title"], "url": story["url"]} for story in found["stories"]],
+    }, True
 
 
 def _database_suggestions(query):

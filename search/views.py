@@ -9,7 +9,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -20,8 +20,8 @@ from oscar.core.loading import get_model
 
 from marketplace.throttling import rate_limited
 from search.forms import SORT_LABELS, BrowseForm
-from search.selectors import listing_page, matching_stories
-from search.suggest import suggest
+from search.selectors import listing_page
+from search.suggest import suggest_json
 
 Category = get_model("catalogue", "Category")
 
@@ -29,6 +29,8 @@ Category = get_model("catalogue", "Category")
 class ProductListView(TemplateView):
     """List products with facets, sorting, pagination and an optional search text."""
 
+    # The search page lists the matching CMS stories too (in the same round trip).
+    with_stories = False
     summary = _("Tất cả sản phẩm")
     category = None
 
@@ -42,6 +44,7 @@ class ProductListView(TemplateView):
                 per_page=settings.OSCAR_PRODUCTS_PER_PAGE,
                 path=request.path,
                 params=request.GET,
+                stories_language=get_language() if self.with_stories else None,
             )
         except InvalidPage:
             messages.error(request, _("Số trang không hợp lệ."))
@@ -100,6 +103,7 @@ class FacetedSearchView(ProductListView):
     """The search results page (named as in Oscar, which looks it up by this name)."""
 
     template_name = "oscar/search/results.html"
+    with_stories = True
 
     @property
     def summary(self):
@@ -109,7 +113,7 @@ class FacetedSearchView(ProductListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.listing.from_search_server:
-            context["stories"] = matching_stories(query=context["query"], language=get_language())
+            context["stories"] = self.listing.stories
         return context
 
 
@@ -118,6 +122,7 @@ class SuggestView(View):
     """``/shop/search/suggest/?q=``: products, categories, cooperatives, stories as JSON."""
 
     def get(self, request):
-        response = JsonResponse(suggest(request.GET.get("q", ""), language=get_language()))
+        body = suggest_json(request.GET.get("q", ""), language=get_language())
+        response = HttpResponse(body, content_type="application/json")
         response["Cache-Control"] = "max-age=60"
         return response
