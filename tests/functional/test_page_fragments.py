@@ -67,8 +67,9 @@ def _warm(client, pages):
 
 def test_the_pages_cache_their_shared_parts_with_no_token_and_no_nonce(client, pages, stored):
     _warm(client, pages)
-    # Once each: the home page's body, two parts of each listing, two of the product page.
-    assert len(stored) == 1 + 2 + 2 + 2
+    # Once each: the header's category menu, the home page's body, two parts of each
+    # listing, three of the product page.
+    assert len(stored) == 1 + 1 + 2 + 2 + 3
     csrf = client.cookies["csrftoken"].value
     for html in stored.values():
         assert "nonce=" not in html
@@ -127,9 +128,7 @@ def _csrf_in_page(html):
     return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
 
 
-def test_two_shoppers_never_see_each_others_basket_login_or_token(
-    pages, tea, django_user_model
-):
+def test_two_shoppers_never_see_each_others_basket_login_or_token(pages, tea, django_user_model):
     lan = Client(enforce_csrf_checks=True)
     lan.force_login(django_user_model.objects.create_user(
         username="lan", email="lan@example.vn", password="x", first_name="Lan"
