@@ -88,6 +88,8 @@ class HomePage(Page):
         }
         for name, read in lazy.items():
             context[name] = SimpleLazyObject(lambda read=read: list(read()))
+        # A preview shows a draft: never served from, nor stored in, the shared cache.
+        context["fragment_page"] = None if getattr(request, "is_preview", False) else self.pk
         return context
 
 

@@ -168,3 +168,16 @@ def test_english_and_vietnamese_visitors_each_get_their_language(pages, english_
         else:
             assert "Add to cart" in en_html and "Add to cart" not in vi_html, page
             assert "Thêm vào giỏ hàng" in vi_html and "Thêm vào giỏ hàng" not in en_html, page
+
+
+def test_a_home_page_preview_is_neither_served_from_nor_stored_in_the_cache(
+    client, pages, home_page
+):
+    _warm(client, pages)
+    draft = type(home_page).objects.get(pk=home_page.pk)
+    draft.body = "<p>Bản nháp chưa đăng</p>"
+
+    preview = draft.make_preview_request()
+
+    assert "Bản nháp chưa đăng" in preview.render().content.decode()
+    assert "Bản nháp chưa đăng" not in _text(client.get("/"))
