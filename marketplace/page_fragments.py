@@ -42,9 +42,12 @@ def fragment_key(name, stamps, parts):
     return f"fragment:{key}"
 
 
-def fragments_found(keys):
-    """Return {key: html} of the fragments among ``keys`` that are in the cache."""
-    return cache.get_many(list(keys))
+def fragments_cached(names, stamps, parts):
+    """Return {key: html} of the fragments ``names`` with ``parts`` when all are cached, else
+    {}: for a view that reads what they show only when one of them must be rendered."""
+    keys = [fragment_key(name, stamps, parts) for name in names]
+    found = cache.get_many(keys)
+    return found if len(found) == len(keys) else {}
 
 
 def fragment_get(key):

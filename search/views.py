@@ -62,13 +62,10 @@ class ProductListView(TemplateView):
         if not self.shared_fragments:
             return None, {}
         params = sorted((k, v) for k, values in request.GET.lists() for v in values)
+        # One parameter in the templates' {% shared_fragment ... fragment_parts %}.
         parts = (request.path, repr(params), request.user.is_staff)
-        keys = [
-            page_fragments.fragment_key(name, ["catalogue"], [parts])
-            for name in self.shared_fragments
-        ]
-        found = page_fragments.fragments_found(keys)
-        return parts, found if len(found) == len(keys) else {}
+        found = page_fragments.fragments_cached(self.shared_fragments, ["catalogue"], [parts])
+        return parts, found
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
