@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from vietnam_provinces import Province
@@ -77,11 +78,18 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_products"] = selectors.home_featured_products(page=self)
-        context["featured_cooperatives"] = selectors.featured_cooperatives()
-        context["categories"] = selectors.top_categories()
-        context["campaigns"] = selectors.current_campaigns(home=self)
-        context["stories"] = selectors.latest_stories(home=self)
+        # Read only when the template's cached fragment is missing (home_page.html).
+        lazy = {
+            "featured_products": lambda: selectors.home_featured_products(page=self),
+            "featured_cooperatives": selectors.featured_cooperatives,
+            "categories": selectors.top_categories,
+            "campaigns": lambda: selectors.current_campaigns(home=self),
+            "stories": lambda: selectors.latest_stories(home=self),
+        }
+        for name, read in lazy.items():
+            context[name] = SimpleLazyObject(lambda read=read: list(read()))
+        # A preview shows a draft: never served from, nor stored in, the shared cache.
+        context["fragment_page"] = None if getattr(request, "is_preview", False) else self.pk
         return context
 
 

@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from marketplace import page_fragments
 from marketplace.throttling import rate_limited
 from search.forms import SORT_LABELS, BrowseForm
 from search.selectors import listing_page
@@ -33,9 +34,17 @@ class ProductListView(TemplateView):
     with_stories = False
     summary = _("Tất cả sản phẩm")
     category = None
+    # The names of the template's fragments kept for every shopper (shared_fragment), or
+    # none: a page whose fragments are all cached asks neither the search server nor the
+    # database for its products.
+    shared_fragments = ()
 
     def get(self, request, *args, **kwargs):
         self.form = BrowseForm(request.GET)
+        self.fragment_parts, self.fragments = self._fragments_found(request)
+        if self.fragments:
+            self.listing = None
+            return super().get(request, *args, **kwargs)
         try:
             self.listing = listing_page(
                 form=self.form,
@@ -51,10 +60,25 @@ class ProductListView(TemplateView):
             return redirect(request.path)
         return super().get(request, *args, **kwargs)
 
+    def _fragments_found(self, request):
+        """Return the page's fragment parameters and, when every fragment is cached, them."""
+        if not self.shared_fragments:
+            return None, {}
+        params = sorted((k, v) for k, values in request.GET.lists() for v in values)
+        # One parameter in the templates' {% shared_fragment ... fragment_parts %}.
+        parts = (request.path, repr(params), request.user.is_staff)
+        found = page_fragments.fragments_cached(self.shared_fragments, ["catalogue"], [parts])
+        return parts, found
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context.update(fragment_parts=self.fragment_parts, shared_fragments=self.fragments)
         listing = self.listing
         query = self.form.query()
+        if listing is None:  # Served from the cached fragments.
+            context.update(form=self.form, summary=self.summary, category=self.category,
+                           query=query)  # fmt: skip
+            return context
         sort_choices = [
             (value, label) for value, label in SORT_LABELS.items() if query or value != "relevance"
         ]
@@ -79,10 +103,12 @@ class ProductListView(TemplateView):
 
 class CatalogueView(ProductListView):
     template_name = "oscar/catalogue/browse.html"
+    shared_fragments = ("listing-side", "listing-main")
 
 
 class ProductCategoryView(ProductListView):
     template_name = "oscar/catalogue/category.html"
+    shared_fragments = ("listing-side", "listing-main")
 
     def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category, pk=self.kwargs["pk"])

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.models import HomePageFeaturedProduct
+from marketplace import cache_stamps
 from tests.factories import CooperativeFactory, ocop_certificate, ocop_product
 
 pytestmark = pytest.mark.django_db
@@ -15,10 +16,18 @@ pytestmark = pytest.mark.django_db
 # The home page's last four: the active language's locale (Wagtail localisation), the
 # current campaigns, the latest stories, and the page's translations (hreflang, switcher).
 PINNED = {"home": 18, "catalogue": 11, "category": 12, "product": 14}
+# The same pages once their shared fragments are cached (marketplace.page_fragments), as
+# every request after the first is until a product or page changes: the catalogue costs no
+# query; the category page reads its category; Wagtail finds the home page (site, locale,
+# route, restrictions, translations, ...); the product page's view reads the product with
+# its prefetches, then its basket form options, latest batch, reviews and recommendations.
+PINNED_CACHED = {"home": 6, "catalogue": 0, "category": 1, "product": 11}
 # The same listing pages served by the search server: the products of the page by id (no
 # COUNT: the hit count comes with the hits), plus the names of the category and
 # cooperative facets' options.
 PINNED_SEARCH = {"catalogue": 12, "category": 13, "search": 12}
+# Cached: the listing's fragments are served without asking the search server either.
+PINNED_SEARCH_CACHED = {"catalogue": 0, "category": 1}
 # The profile's 22nd query: the cooperative's CMS stories in the visitor's language.
 # Oscar's dashboard pages spend one query, once a request, finding the approved cooperative
 # the user acts for (marketplace.access); Oscar itself trusted any partner membership.
@@ -46,24 +55,26 @@ def _grow_catalogue(tea_category, count):
     return products
 
 
-def _queries(client, url):
+def _queries(client, url, *, cached=False):
     client.get(url)  # warm per-process caches (category paths, templates)
+    if not cached:
+        cache_stamps.bump("catalogue", "cms")  # the shared fragments are rendered anew
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
 
 
-def _page_counts(client, home_page, tea_category, products):
+def _page_counts(client, home_page, tea_category, products, *, cached=False):
     for order, product in enumerate(products[:8]):
         HomePageFeaturedProduct.objects.get_or_create(
             page=home_page, product=product, defaults={"sort_order": order}
         )
     return {
-        "home": _queries(client, "/"),
-        "catalogue": _queries(client, "/shop/catalogue/"),
-        "category": _queries(client, tea_category.get_absolute_url()),
-        "product": _queries(client, products[0].get_absolute_url()),
+        "home": _queries(client, "/", cached=cached),
+        "catalogue": _queries(client, "/shop/catalogue/", cached=cached),
+        "category": _queries(client, tea_category.get_absolute_url(), cached=cached),
+        "product": _queries(client, products[0].get_absolute_url(), cached=cached),
     }
 
 
@@ -76,6 +87,19 @@ def test_page_query_counts_do_not_grow_with_the_catalogue(client, home_page, tea
 
     assert large == small
     assert small == PINNED
+
+
+def test_cached_page_fragments_spare_queries_whatever_the_catalogue(
+    client, home_page, tea_category
+):
+    products = _grow_catalogue(tea_category, 4)
+    small = _page_counts(client, home_page, tea_category, products, cached=True)
+    _grow_catalogue(tea_category, 30)
+    products = list(tea_category.product_set.order_by("pk"))
+    large = _page_counts(client, home_page, tea_category, products, cached=True)
+
+    assert large == small == PINNED_CACHED
+    assert all(PINNED_CACHED[page] <= PINNED[page] for page in PINNED)
 
 
 def _search_counts(client, tea_category):
@@ -96,6 +120,23 @@ def test_search_server_pages_do_not_grow_with_the_catalogue(client, tea_category
 
     assert large == small
     assert small == PINNED_SEARCH
+
+
+def test_cached_listing_asks_neither_the_search_server_nor_the_database_for_products(
+    client, tea_category, search_server, monkeypatch
+):
+    from search import queries
+
+    _grow_catalogue(tea_category, 4)
+    search_server.rebuild()
+    urls = {"catalogue": "/shop/catalogue/", "category": tea_category.get_absolute_url()}
+    for url in urls.values():
+        client.get(url)  # renders and caches the fragments
+    monkeypatch.setattr(queries, "product_search", None)  # would fail if called
+
+    assert {page: _queries(client, url, cached=True) for page, url in urls.items()} == (
+        PINNED_SEARCH_CACHED
+    )
 
 
 def _orders_for(cooperative, count):
