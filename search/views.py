@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 
 from marketplace import page_fragments
 from marketplace.throttling import rate_limited
+from search import connection
 from search.forms import SORT_LABELS, BrowseForm
 from search.selectors import listing_page
 from search.suggest import suggest_json
@@ -75,10 +76,14 @@ class ProductListView(TemplateView):
         context.update(fragment_parts=self.fragment_parts, shared_fragments=self.fragments)
         listing = self.listing
         query = self.form.query()
-        if listing is None:  # Served from the cached fragments.
+        if listing is None:  # Served from the cached fragments (only the server's are kept).
             context.update(form=self.form, summary=self.summary, category=self.category,
-                           query=query)  # fmt: skip
+                           query=query, from_search_server=connection.is_configured())  # fmt: skip
             return context
+        if connection.is_configured() and not listing.from_search_server:
+            # The database's stand-in while the search server is away is not kept for
+            # everyone: the next shopper after it is back gets the server's answer.
+            context["fragment_parts"] = None
         sort_choices = [
             (value, label) for value, label in SORT_LABELS.items() if query or value != "relevance"
         ]
