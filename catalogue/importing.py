@@ -30,6 +30,7 @@ from catalogue.gtin import gtin_is_valid
 from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_start
 from marketplace.sanitize import html_clean
+from marketplace.spreadsheets import csv_reader
 from traceability import page_cache
 
 Category = get_model("catalogue", "Category")
@@ -153,7 +154,7 @@ def spreadsheet_check(*, upload):
         xlsx_check(content)
         return content
     try:
-        header = next(_csv_reader(_csv_text(content)), None)
+        header = next(csv_reader(_csv_text(content)), None)
     except csv.Error as error:
         raise _unreadable_csv(error) from error
     if header is None:
@@ -213,14 +214,6 @@ def _csv_text(content):
         ) from error
 
 
-def _csv_reader(text):
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return csv.reader(io.StringIO(text), dialect)
-
-
 def _unreadable_csv(error):
     return ValidationError(
         _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}, code="unreadable"
@@ -228,7 +221,7 @@ def _unreadable_csv(error):
 
 
 def _csv_rows(content):
-    reader = _csv_reader(_csv_text(content))
+    reader = csv_reader(_csv_text(content))
     try:
         rows = []
         for row in reader:

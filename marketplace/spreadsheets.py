@@ -6,8 +6,13 @@ opened (CSV/formula injection). Every CSV or XLSX the site produces writes its c
 through ``cell_safe``: text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return gets a leading ``'``, which spreadsheets show as text. Numbers stay numbers, negative
 ones included.
+
+Uploaded CSV files (product imports, bank statements) are read with ``csv_reader``, which
+guesses the separator Excel used (comma, semicolon or tab).
 """
 
+import csv
+import io
 import re
 from decimal import Decimal
 
@@ -38,3 +43,12 @@ class SafeCSVWriter(UnicodeCSVWriter):
 
     def writerow(self, row):
         super().writerow([cell_safe(value) for value in row])
+
+
+def csv_reader(text):
+    """Return a ``csv.reader`` over ``text``, with the separator guessed from its start."""
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.reader(io.StringIO(text), dialect)

@@ -419,6 +419,21 @@ def _load_scale_products(*, report, scale, progress, **_):
 SCALE_ORDER_PREFIX = "SCALE-ORDER-"
 
 
+def generated_line(*, order, record):
+    """Return an unsaved order line of one ``record`` (a stock record) at its price, for
+    orders generated in bulk (``--orders``, the benchmarks)."""
+    Line = get_model("order", "Line")
+    return Line(
+        order=order, partner=record.partner, partner_name=record.partner.name,
+        partner_sku=record.partner_sku, stockrecord=record, product=record.product,
+        title=record.product.title, upc=record.product.upc, quantity=1,
+        line_price_incl_tax=record.price, line_price_excl_tax=record.price,
+        line_price_before_discounts_incl_tax=record.price,
+        line_price_before_discounts_excl_tax=record.price,
+        unit_price_incl_tax=record.price, unit_price_excl_tax=record.price, num_allocated=0,
+    )  # fmt: skip
+
+
 def _load_scale_orders(*, report, orders, progress, **_):
     """Add generated orders until ``orders`` exist, each with a line of the first demo
     cooperative and one of another, for benchmarking the cooperative's order list."""
@@ -452,28 +467,7 @@ def _load_scale_orders(*, report, orders, progress, **_):
             ]
         )
         Line.objects.bulk_create(
-            [
-                Line(
-                    order=order,
-                    partner=record.partner,
-                    partner_name=record.partner.name,
-                    partner_sku=record.partner_sku,
-                    stockrecord=record,
-                    product=record.product,
-                    title=record.product.title,
-                    upc=record.product.upc,
-                    quantity=1,
-                    line_price_incl_tax=record.price,
-                    line_price_excl_tax=record.price,
-                    line_price_before_discounts_incl_tax=record.price,
-                    line_price_before_discounts_excl_tax=record.price,
-                    unit_price_incl_tax=record.price,
-                    unit_price_excl_tax=record.price,
-                    num_allocated=0,
-                )  # fmt: skip
-                for order in made
-                for record in records
-            ]
+            [generated_line(order=order, record=record) for order in made for record in records]
         )
         Shipment.objects.bulk_create(
             [Shipment(order=order, cooperative=c) for order in made for c in (first, second)]

@@ -8,13 +8,14 @@ was done.
 
 import csv
 import datetime
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from marketplace.spreadsheets import csv_reader
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LINES = 20_000
@@ -70,7 +71,7 @@ def statement_check(upload):
     """
     raw = _raw(upload)
     try:
-        header = next(_reader(_text(raw)), None)
+        header = next(csv_reader(_text(raw)), None)
     except csv.Error as error:
         raise ValidationError(
             _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}
@@ -83,7 +84,7 @@ def statement_check(upload):
 
 def statement_read(upload):
     """Return the ``StatementLine`` list of an uploaded CSV statement, or raise."""
-    reader = _reader(_text(_raw(upload)))
+    reader = csv_reader(_text(_raw(upload)))
     try:
         header = next(reader)
         columns = _columns(header)
@@ -130,14 +131,6 @@ def _text(raw):
     if not text.strip():
         raise ValidationError(_("Tệp trống."))
     return text
-
-
-def _reader(text):
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return csv.reader(io.StringIO(text), dialect)
 
 
 def _normalise_header(name):

@@ -29,6 +29,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.demo import catalogue_data as demo_data
+from marketplace.demo.loader import generated_line
 
 Cooperative = get_model("partner", "Cooperative")
 Order = get_model("order", "Order")
@@ -209,26 +210,7 @@ class Command(BaseCommand):
                 ]
             )
             lines = Line.objects.bulk_create(
-                [
-                    Line(
-                        order=order,
-                        partner=record.partner,
-                        partner_name=record.partner.name,
-                        partner_sku=record.partner_sku,
-                        stockrecord=record,
-                        product=record.product,
-                        title=record.product.title,
-                        quantity=1,
-                        line_price_incl_tax=record.price,
-                        line_price_excl_tax=record.price,
-                        line_price_before_discounts_incl_tax=record.price,
-                        line_price_before_discounts_excl_tax=record.price,
-                        unit_price_incl_tax=record.price,
-                        unit_price_excl_tax=record.price,
-                        num_allocated=0,
-                    )  # fmt: skip
-                    for order in orders
-                ]
+                [generated_line(order=order, record=record) for order in orders]
             )
             LineBatch.objects.bulk_create(
                 [LineBatch(line=line, batch=batch, assigned_by=user) for line in lines]
