@@ -1,4 +1,4 @@
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -138,6 +138,21 @@ def stream_shop_objects(*streams):
 def _live_not_expired(queryset):
     now = timezone.now()
     return queryset.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+
+def seconds_to_next_expiry():
+    """Return the seconds until the next live page expires (Wagtail's expiry date), or None.
+
+    A page kept for every visitor (``marketplace.page_cache``) is kept no longer: an
+    expired campaign leaves the home page and its address at once.
+    """
+    from wagtail.models import Page
+
+    now = timezone.now()
+    soonest = (
+        Page.objects.live().filter(expire_at__gt=now).aggregate(Min("expire_at"))["expire_at__min"]
+    )
+    return None if soonest is None else (soonest - now).total_seconds()
 
 
 def current_campaigns(*, home):

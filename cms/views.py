@@ -4,9 +4,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
+from cms.selectors import seconds_to_next_expiry
 from cms.sitemaps import SITEMAPS
+from marketplace import page_cache
 from marketplace.middleware import language_cookie_set
+
+
+def page_serve(request, path):
+    """Serve a Wagtail page; to a visitor without a session, basket or message, the page
+    kept for all such visitors (``marketplace.page_cache``), until the next page expires."""
+    return page_cache.serve(
+        request, lambda: wagtail_serve(request, path), stamps=("cms", "catalogue"),
+        params=("page",), seconds=seconds_to_next_expiry,
+    )  # fmt: skip
 
 
 @require_POST

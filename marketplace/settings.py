@@ -260,6 +260,10 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # its own cache, "trace"; its services invalidate it (traceability/page_cache.py). This
 # is how long an entry lives at most, for changes made outside them; 0 turns it off.
 TRACE_CACHE_SECONDS = env.int("TRACE_CACHE_SECONDS", default=3600)
+# Shop and CMS pages for visitors without a session, basket or message are kept whole in
+# the default cache (marketplace/page_cache.py); changes shoppers would see replace the
+# stamps they are kept under. This is how long a page lives at most; 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 if REDIS_URL:
     CACHES = {
         "default": {

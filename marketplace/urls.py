@@ -59,7 +59,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include("traceability.urls"))]
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Wagtail's URLs, with its page view served through the shared page cache (cms.views).
+wagtail_patterns = [
+    *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, cms_views.page_serve, name="wagtail_serve"),
+]
+urlpatterns += i18n_patterns(path("", include(wagtail_patterns)), prefix_default_language=False)
 
 handler400 = "marketplace.views.bad_request"
 handler404 = "marketplace.views.page_not_found"

@@ -40,6 +40,10 @@ class BrowseForm(forms.Form):
     valid (an old link, a hand-edited URL) are ignored rather than refused.
     """
 
+    # Every query parameter a listing reads (the facets' names are in ``filters``).
+    PARAMS = ("q", "sort_by", "page", "category", "province", "stars", "cooperative", "cert",
+              "price", "in_stock")  # fmt: skip
+
     q = forms.CharField(required=False, max_length=200)
     sort_by = forms.ChoiceField(
         label=_("Sắp xếp theo"),

@@ -76,8 +76,10 @@ def partner_changed(sender, instance, **kwargs):
         _queue("cooperatives", [cooperative.pk])
 
 
-def category_changed(sender, instance, **kwargs):
-    """A category's name, image or place in the tree changed: listings show it."""
+def shop_part_changed(sender, instance, **kwargs):
+    """Something shop pages show but the index does not hold changed: a category's name,
+    image or place in the tree; a product's picture, attribute, recommendation, review or
+    batch; a cooperative's photo."""
     cache_stamps.bump("catalogue")
 
 
@@ -105,9 +107,24 @@ def connect():
         signal.connect(story_changed, sender=StoryPage, dispatch_uid=f"search-story-{name}")
     page_published.connect(page_changed, dispatch_uid="cache-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="cache-page-unpublished")
-    Category = get_model("catalogue", "Category")
-    post_save.connect(category_changed, sender=Category, dispatch_uid="cache-category-save")
-    post_delete.connect(category_changed, sender=Category, dispatch_uid="cache-category-del")
+    # Who may see a page, and which site a host serves, change what visitors get.
+    from wagtail.models import PageViewRestriction, Site
+
+    for model in (PageViewRestriction, Site):
+        post_save.connect(page_changed, sender=model, dispatch_uid=f"cache-{model.__name__}-save")
+        post_delete.connect(page_changed, sender=model, dispatch_uid=f"cache-{model.__name__}-del")
+    for model in (
+        get_model("catalogue", "Category"),
+        get_model("catalogue", "ProductImage"),
+        get_model("catalogue", "ProductAttributeValue"),
+        get_model("catalogue", "ProductRecommendation"),
+        get_model("reviews", "ProductReview"),
+        get_model("traceability", "Batch"),
+        get_model("partner", "CooperativePhoto"),
+    ):
+        name = model.__name__
+        post_save.connect(shop_part_changed, sender=model, dispatch_uid=f"cache-{name}-save")
+        post_delete.connect(shop_part_changed, sender=model, dispatch_uid=f"cache-{name}-del")
     for model, receiver in (
         (get_model("catalogue", "Product"), product_changed),
         (get_model("catalogue", "Certificate"), product_part_changed),

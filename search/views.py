@@ -18,7 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from marketplace import page_fragments
+from marketplace import page_cache, page_fragments
 from marketplace.throttling import rate_limited
 from search import connection
 from search.forms import SORT_LABELS, BrowseForm
@@ -41,6 +41,13 @@ class ProductListView(TemplateView):
     shared_fragments = ()
 
     def get(self, request, *args, **kwargs):
+        # A visitor without a session, basket or message gets the page kept for all such
+        # visitors (marketplace.page_cache), for the query parameters the form reads.
+        return page_cache.serve(
+            request, lambda: self._page(request, *args, **kwargs), params=BrowseForm.PARAMS
+        )
+
+    def _page(self, request, *args, **kwargs):
         self.form = BrowseForm(request.GET)
         self.fragment_parts, self.fragments = self._fragments_found(request)
         if self.fragments:
@@ -84,6 +91,7 @@ class ProductListView(TemplateView):
             # The database's stand-in while the search server is away is not kept for
             # everyone: the next shopper after it is back gets the server's answer.
             context["fragment_parts"] = None
+            page_cache.do_not_store(self.request)
         sort_choices = [
             (value, label) for value, label in SORT_LABELS.items() if query or value != "relevance"
         ]
@@ -115,14 +123,14 @@ class ProductCategoryView(ProductListView):
     template_name = "oscar/catalogue/category.html"
     shared_fragments = ("listing-side", "listing-main")
 
-    def get(self, request, *args, **kwargs):
+    def _page(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
         if not (self.category.is_public or request.user.is_staff):
             raise Http404()
         expected_path = self.category.get_absolute_url()
         if unquote(expected_path) != unquote(request.path):
             return HttpResponsePermanentRedirect(expected_path)
-        return super().get(request, *args, **kwargs)
+        return super()._page(request, *args, **kwargs)
 
     @property
     def summary(self):

@@ -14,7 +14,7 @@ only the fragment shows) puts the fragments it found in the context as
 from django import template
 from django.utils.safestring import mark_safe
 
-from marketplace import page_fragments
+from marketplace import page_cache, page_fragments
 
 register = template.Library()
 
@@ -53,3 +53,13 @@ def shared_fragment(parser, token):
     parser.delete_first_token()
     name, stamps, *parts = (parser.compile_filter(bit) for bit in bits[1:])
     return SharedFragmentNode(nodelist, name, stamps, parts)
+
+
+@register.simple_tag(takes_context=True)
+def page_hole(context, name):
+    """Where a page stored for every visitor (``marketplace.page_cache``) has the visitor's
+    own part ``name``: its mark while such a page is rendered, else nothing."""
+    request = context.get("request")
+    if getattr(request, "page_cache_holes", False):
+        return mark_safe(page_cache.hole(name))
+    return ""

@@ -10,6 +10,15 @@ from tests.factories import CooperativeFactory, ocop_certificate, ocop_product
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _pages_rendered(settings):
+    """Count the queries of pages rendered for the visitor: what a visitor with a session or
+    a basket gets. A visitor without either gets the page kept whole for all such visitors
+    (marketplace.page_cache), at no query: pinned in test_page_cache.py."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 # Pinned query counts for an anonymous visitor with an empty basket. A change here
 # needs a reason: a page that costs more queries per product would show up as growth.
 # The product page's 14th query finds its latest published batch ("Nguồn gốc và truy xuất").

@@ -195,6 +195,9 @@ def test_stopping_the_server_mid_session_and_starting_it_again(
     search_data.catalogue()
     search_server.rebuild()
     settings.ES_RETRY_SECONDS = 0  # try the server again at once once it is back
+    # Pages rendered each time, to see where each answer came from (a page kept whole is
+    # never one the database answered: tests/functional/test_page_cache.py).
+    settings.PAGE_CACHE_SECONDS = 0
     before = client.get(reverse("catalogue:index"))
     assert before.context["from_search_server"] is True
 

@@ -1,5 +1,7 @@
+import json
 import statistics
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -25,6 +27,8 @@ PHONE_ACCEPT = (
     "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7"
 )
 PRODUCTION_FLUSH_SECONDS = 30
+# The pages a visitor without a session or basket gets from the page cache.
+KEPT_PAGES = {"home", "catalogue", "category", "product", "campaign", "story"}
 
 
 class Command(BaseCommand):
@@ -35,8 +39,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--requests", type=int, default=30, help="Requests per page.")
+        parser.add_argument(
+            "--counts-file",
+            help="Compare the query counts with this file's (fail when one grew); write it "
+            "when it does not exist.",
+        )
 
-    def handle(self, *args, requests, **options):
+    def handle(self, *args, requests, counts_file=None, **options):
         if requests < 1:
             raise CommandError("--requests must be at least 1.")
         pages = self._pages()
@@ -46,24 +55,55 @@ class Command(BaseCommand):
         total = Product.objects.count()
         self.stdout.write(
             f"Catalogue: {total} products, {Order.objects.count()} orders; "
-            f"{requests} requests per page."
+            f"{requests} requests per page. Rendered: as a visitor with a session or a basket "
+            "gets it;\nkept: as a visitor without gets it, from the page cache "
+            "(marketplace.page_cache)."
         )
-        self.stdout.write(f"{'page':<12} {'queries':>8} {'median ms':>10} {'× minimal':>10}  url")
-        baseline, notes = None, []
+        self.stdout.write(
+            f"{'page':<12} {'queries':>8} {'median ms':>10} {'× minimal':>10} "
+            f"{'kept q':>7} {'kept ms':>8}  url"
+        )
+        baseline, notes, counts = None, [], {}
         for name, url in pages:
+            kept = ""
             if url.startswith("/shop/dashboard/"):
                 queries, median = self._measure(seller, url, requests)
             elif name == "trace":
                 queries, median, notes = self._measure_trace(phone, url, requests, baseline)
             else:
-                queries, median = self._measure(client, url, requests)
+                with override_settings(PAGE_CACHE_SECONDS=0):
+                    queries, median = self._measure(client, url, requests)
+                if name in KEPT_PAGES:
+                    # A new visitor each time: the first request notes the page, the
+                    # second keeps it.
+                    kept_queries, kept_median = self._measure(Client(), url, requests, warm=2)
+                    counts[f"{name} kept"] = kept_queries
+                    kept = f"{kept_queries:>7} {kept_median * 1000:>8.2f}"
+            counts[name] = queries
             baseline = baseline or median
             self.stdout.write(
-                f"{name:<12} {queries:>8} {median * 1000:>10.2f} {median / baseline:>10.1f}  {url}"
+                f"{name:<12} {queries:>8} {median * 1000:>10.2f} {median / baseline:>10.1f} "
+                f"{kept or '':>16}  {url}"
             )
         for line in notes:
             self.stdout.write(line)
         self._measure_search(client, requests, baseline)
+        if counts_file:
+            self._compare_counts(Path(counts_file), counts)
+
+    def _compare_counts(self, path, counts):
+        """Fail when a page's query count grew since the counts kept in ``path``."""
+        if not path.exists():
+            path.write_text(json.dumps(counts, indent=1))
+            self.stdout.write(f"Query counts kept in {path} for the next run to compare.")
+            return
+        before = json.loads(path.read_text())
+        grown = {page: (before[page], n) for page, n in counts.items()
+                 if page in before and n > before[page]}  # fmt: skip
+        if grown:
+            listed = ", ".join(f"{page} {old} → {new}" for page, (old, new) in grown.items())
+            raise CommandError(f"Query counts grew with the catalogue: {listed}.")
+        self.stdout.write(f"Query counts: none grew since {path}.")
 
     def _measure_search(self, client, requests, baseline):
         """Measure a faceted search and a suggestion, on the search server and the database."""
@@ -80,8 +120,9 @@ class Command(BaseCommand):
             return
         rows = {}
         # A generous timeout: measure the search server's own time, not the fallback's.
+        # Rendered (no page cache): what the search server and the fallback cost.
         for engine, es_url in (("es", settings.ES_URL), ("db", "")):
-            with override_settings(ES_URL=es_url, ES_TIMEOUT=30):
+            with override_settings(ES_URL=es_url, ES_TIMEOUT=30, PAGE_CACHE_SECONDS=0):
                 search_connection.breaker_reset()
                 for name, url in pages:
                     rows[name, engine] = self._measure(client, url, requests)

@@ -1,17 +1,23 @@
 """Requests per second of the shop's pages under load, beside a bare Django view.
 
 Starts gunicorn in production mode (DEBUG off, 2 sync workers) on a free local port,
-against the configured database and search server, then sends requests from
-``--connections`` client threads for ``--seconds`` per page, one page after another, and
-prints each page's requests per second, median latency and ratio to ``/healthz`` (the
-bare view) of the same run. The client is Python threads on the same machine as the
-server: the absolute numbers are lower than a C load generator's (wrk) would be; the
-ratios are what to compare.
+against the configured database, search server and cache (``BENCH_REDIS_URL``, emptied
+first, as production's Redis), then loads each page for ``--seconds`` with
+``--connections`` connections, one page after another, and prints its requests per
+second, median latency and ratio to ``/healthz`` (the bare view) of the same run.
+
+Each page is loaded twice: as a first-time visitor gets it (no cookies: the page kept for
+all such visitors, ``marketplace.page_cache``), and as a visitor with a session gets it
+(rendered for them, with the shared fragments). The load comes from ``wrk`` (2 threads)
+when it is installed (``make bench`` installs it), else from Python threads, whose own
+work on the same two cores lowers every absolute number: compare ratios.
 """
 
 import http.client
 import os
+import re
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -46,20 +52,22 @@ class Command(BaseCommand):
             raise CommandError("--seconds, --connections and --workers must be positive.")
         pages = self._pages()
         port = _free_port()
+        load = self._load_wrk if shutil.which("wrk") else self._load
         with self._server(port, workers):
             self.stdout.write(
                 f"gunicorn, {workers} sync workers, production mode; {connections} "
-                f"connections, {seconds:g} s per page."
+                f"connections, {seconds:g} s per page; load from "
+                f"{'wrk' if load == self._load_wrk else 'Python threads (no wrk)'}."
             )
-            self.stdout.write(f"{'page':<12} {'req/s':>8} {'p50 ms':>8} {'× bare':>8}  url")
+            self.stdout.write(f"{'page':<20} {'req/s':>8} {'p50 ms':>8} {'× bare':>8}  url")
             bare = None
             for name, url, headers in pages:
-                self._load(port, url, headers, 1.0, connections)  # warm every worker
-                rate, p50, errors = self._load(port, url, headers, seconds, connections)
+                load(port, url, headers, 1.0, connections)  # warm every worker
+                rate, p50, errors = load(port, url, headers, seconds, connections)
                 bare = bare or rate
                 note = f"  ({errors} errors)" if errors else ""
                 self.stdout.write(
-                    f"{name:<12} {rate:>8.1f} {p50 * 1000:>8.1f} {rate / bare:>8.3f}  {url}{note}"
+                    f"{name:<20} {rate:>8.1f} {p50 * 1000:>8.1f} {rate / bare:>8.3f}  {url}{note}"
                 )
 
     def _pages(self):
@@ -68,7 +76,13 @@ class Command(BaseCommand):
         pages = [(name, url) for name, url in helper._pages() if name in names]
         pages += [("search", "/shop/search/?q=mat+ong"), ("suggest", "/shop/search/suggest/?q=mat")]
         phone = {"User-Agent": PHONE}
-        return [(name, url, phone if name == "trace" else {}) for name, url in pages]
+        loaded = [(name, url, phone if name == "trace" else {}) for name, url in pages]
+        # The same pages for a visitor with a session (an unknown one: no sign-in needed),
+        # rendered for them.
+        session = {"Cookie": f"{settings.SESSION_COOKIE_NAME}=bench-visitor-with-a-session"}
+        rendered = {"home", "catalogue", "category", "product", "search"}
+        return loaded + [(f"{name} (session)", url, session) for name, url in pages
+                         if name in rendered]  # fmt: skip
 
     def _server(self, port, workers):
         command = self
@@ -91,6 +105,9 @@ class Command(BaseCommand):
                     # Views and scans buffered, as in production (the buffer is not flushed
                     # during the run: no worker).
                     "ANALYTICS_FLUSH_SECONDS": "30",
+                    # The cache of production: Redis, emptied first (the stamps it holds
+                    # belong to another database's run).
+                    "REDIS_URL": _redis_emptied(os.environ.get("BENCH_REDIS_URL", "")),
                 }
                 if not env["DATABASE_URL"]:
                     raise CommandError("DATABASE_URL must be set (production mode needs it).")
@@ -155,6 +172,36 @@ class Command(BaseCommand):
         if not latencies:
             raise CommandError(f"No request to {url} completed.")
         return len(latencies) / elapsed, statistics.median(latencies), errors[0]
+
+    def _load_wrk(self, port, url, headers, seconds, connections):
+        """Load ``url`` with wrk (2 threads); return req/s, median latency, errors."""
+        headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https", **headers}
+        command = ["wrk", "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency"]
+        for name, value in headers.items():
+            command += ["-H", f"{name}: {value}"]
+        result = subprocess.run([*command, f"http://127.0.0.1:{port}{url}"],
+                                capture_output=True, text=True, check=False)  # fmt: skip
+        rate, p50 = _WRK_RATE.search(result.stdout), _WRK_P50.search(result.stdout)
+        if result.returncode != 0 or not rate or not p50:
+            raise CommandError(f"wrk failed on {url}: {result.stderr or result.stdout}")
+        errors = sum(int(n) for match in _WRK_ERRORS.finditer(result.stdout)
+                     for n in match.groups() if n)  # fmt: skip
+        return float(rate.group(1)), float(p50.group(1)) * _UNITS[p50.group(2)], errors
+
+
+def _redis_emptied(url):
+    """Return ``url`` after emptying that Redis database ("" when none is given)."""
+    if url:
+        import redis
+
+        redis.Redis.from_url(url).flushdb()
+    return url
+
+
+_WRK_RATE = re.compile(r"Requests/sec:\s+([\d.]+)")
+_WRK_P50 = re.compile(r"^\s+50%\s+([\d.]+)(us|ms|s)\b", re.MULTILINE)
+_WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)|Socket errors:.*?(\d+) timeout")
+_UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0}
 
 
 def _get(port, url, headers):
