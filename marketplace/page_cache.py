@@ -24,8 +24,9 @@ nothing but that note.
 Whoever has a session (signed in, or in checkout), a basket or a message waiting, or
 sends a query parameter the view does not list, gets the page rendered for them as
 before (its shared fragments, ``marketplace.page_fragments``, still apply). A response
-that is not a 200 HTML page, or that the view marks with ``do_not_store`` (a listing
-served by the database while the search server is away), is not kept.
+that is not a 200 HTML page is not kept; a view may keep one for less time with
+``keep_at_most`` (a listing the database answered while the search server is away: only
+until the server is tried again).
 
 The traceability page has its own cache (``traceability.page_cache``): it is keyed by
 lot and invalidated per lot, product and cooperative.
@@ -72,9 +73,9 @@ def is_shared_visitor(request, params=()):
     return all(name in params for name in request.GET)
 
 
-def do_not_store(request):
-    """Keep the page being rendered for ``request`` out of the cache."""
-    request.page_cache_skip = True
+def keep_at_most(request, seconds):
+    """Keep the page being rendered for ``request`` at most ``seconds`` (0: not at all)."""
+    request.page_cache_seconds = min(seconds, getattr(request, "page_cache_seconds", seconds))
 
 
 def _key(request, stamps):
@@ -123,7 +124,8 @@ def serve(request, render, *, stamps=("catalogue",), params=(), seconds=None, fi
         stored_html = _impersonal(request, html)
         if stored_html is not None:
             timeout = seconds() if callable(seconds) else seconds
-            timeout = lifetime if timeout is None else max(0, min(lifetime, int(timeout)))
+            timeout = lifetime if timeout is None else min(lifetime, timeout)
+            timeout = int(max(0, min(timeout, getattr(request, "page_cache_seconds", timeout))))
             if timeout:
                 store(key, {"content": stored_html, "content_type": response["Content-Type"]},
                       timeout)  # fmt: skip
@@ -138,7 +140,6 @@ def store(key, entry, timeout):
 def _storable(request, response):
     return (
         response.status_code == 200
-        and not getattr(request, "page_cache_skip", False)
         and not response.streaming
         and response["Content-Type"].startswith("text/html")
         and not response.cookies.keys() - {settings.CSRF_COOKIE_NAME}

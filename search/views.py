@@ -89,9 +89,11 @@ class ProductListView(TemplateView):
             return context
         if connection.is_configured() and not listing.from_search_server:
             # The database's stand-in while the search server is away is not kept for
-            # everyone: the next shopper after it is back gets the server's answer.
+            # everyone: the next shopper after it is back gets the server's answer. The
+            # whole page is kept only until the server is tried again, so that an outage
+            # does not send every visitor to the database.
             context["fragment_parts"] = None
-            page_cache.do_not_store(self.request)
+            page_cache.keep_at_most(self.request, settings.ES_RETRY_SECONDS)
         sort_choices = [
             (value, label) for value, label in SORT_LABELS.items() if query or value != "relevance"
         ]

@@ -234,15 +234,16 @@ def test_a_forged_history_cookie_is_ignored(tea, cookie):
     assert signed_in.get(tea.get_absolute_url()).status_code == 200
 
 
-def test_a_listing_from_the_database_while_the_search_server_is_away_is_not_kept(
+def test_a_listing_from_the_database_while_the_search_server_is_away_is_kept_only_till_retry(
     tea, search_server, settings, stored
 ):
     search_server.rebuild()
     settings.ES_URL = "http://127.0.0.1:9"  # nothing listens there
+    settings.ES_RETRY_SECONDS = 7
     _kept("/shop/catalogue/")
     _kept("/shop/search/?q=che")
 
-    assert stored == {}
+    assert [entry["timeout"] for entry in stored.values()] == [7, 7]
 
 
 def test_unknown_query_parameters_get_the_page_rendered_and_nothing_kept(pages, stored):
