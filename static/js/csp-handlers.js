@@ -7,7 +7,8 @@
  *   data-print              a "print this page" link
  *   data-autosubmit         a <select> that submits its form when changed
  *   data-bar-height="42"    a chart bar: its height in per cent (set through the CSSOM)
- *   data-closed-on-phones   a <details> that starts closed on narrow screens
+ *   data-open-on-wide       a <details> that opens on screens wider than a phone's
+ *                           (closed in the markup, so that nothing moves on a phone)
  *   data-upload-button="id" an image preview: hide the upload button with that id once
  *                           the image loads, show it (and data-error-message) if it fails
  */
@@ -41,8 +42,8 @@
             var height = parseFloat(bar.getAttribute("data-bar-height"));
             if (!isNaN(height)) { bar.style.height = Math.max(0, Math.min(100, height)) + "%"; }
         });
-        if (window.matchMedia("(max-width: 575.98px)").matches) {
-            each("details[data-closed-on-phones]", function (details) { details.removeAttribute("open"); });
+        if (window.matchMedia("(min-width: 576px)").matches) {
+            each("details[data-open-on-wide]", function (details) { details.setAttribute("open", ""); });
         }
         each("img[data-upload-button]", function (image) {
             var button = document.getElementById(image.getAttribute("data-upload-button"));
