@@ -44,13 +44,19 @@ def shipments_create_for_order(*, order):
     Calling it again for the same order creates and sends nothing. A mail server that is
     down is logged (``robust``) rather than failing the checkout that placed the order.
     """
+    from marketplace.shipping.shares import parcel_charges
+
     created = []
     with transaction.atomic():
         existing = set(order.shipments.values_list("cooperative_id", flat=True))
-        for cooperative in selectors.order_lines_by_cooperative(order=order):
+        lines_by_cooperative = selectors.order_lines_by_cooperative(order=order)
+        charges = parcel_charges(order=order, lines_by_cooperative=lines_by_cooperative)
+        for cooperative in lines_by_cooperative:
             if cooperative.pk in existing:
                 continue
-            shipment = Shipment(order=order, cooperative=cooperative)
+            shipment = Shipment(
+                order=order, cooperative=cooperative, shipping_charge=charges[cooperative]
+            )
             shipment.full_clean()
             shipment.save()
             created.append(shipment)
@@ -130,6 +136,11 @@ def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
             setattr(shipment, STATUS_TIMESTAMPS[to_status], timezone.now())
         shipment.full_clean()
         shipment.save()
+        if to_status == Shipment.Status.DELIVERED:
+            # The sale enters the cooperative's ledger with the delivery, in one transaction.
+            from marketplace.settlement.ledger import shipment_settle
+
+            shipment_settle(shipment=shipment)
         message = _customer_shipment_message(shipment=shipment)
         if message is not None:
             transaction.on_commit(partial(send_mail, **message), robust=True)

@@ -25,6 +25,7 @@ from marketplace import access
 from marketplace.order.services import shipment_advance, shipments_notify_cooperatives
 from marketplace.payments import gateway
 from marketplace.payments.models import CashCollection, Payment
+from marketplace.settlement import ledger
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class OrderStatus(models.TextChoices):
     PAID = "paid", gettext_lazy("Đã thanh toán")
     CANCELLED = "cancelled", gettext_lazy("Đã huỷ")
     REFUNDED = "refunded", gettext_lazy("Đã hoàn tiền")
+    DISPUTED = "disputed", gettext_lazy("Chủ thẻ đang khiếu nại")
 
 
 def initial_order_status(method):
@@ -93,6 +95,8 @@ def payment_mark_paid(*, payment, by=None, stripe_payment_intent="", bank_refere
         order = payment.order
         order.status = OrderStatus.PAID
         order.save(update_fields=["status"])
+        # A parcel delivered before the transfer came in enters its cooperative's ledger now.
+        ledger.order_settle(order=order, kind=ledger.Posting.Kind.SALE, source="delivered")
         if payment.method == Payment.Method.STRIPE:
             # Cooperatives hear of a card order only now (see shipments_create_for_order).
             transaction.on_commit(partial(shipments_notify_cooperatives, order=order), robust=True)
@@ -134,6 +138,8 @@ def cod_collect(*, shipment, by):
         collection = CashCollection(shipment=shipment, collected_by=by)
         collection.full_clean()
         collection.save()
+        # The cooperative keeps the cash: it owes the marketplace that much against its sales.
+        ledger.cod_cash_post(shipment=shipment)
         outstanding = order.shipments.exclude(status=Shipment.Status.CANCELLED).filter(
             cash_collection__isnull=True
         )

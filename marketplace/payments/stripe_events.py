@@ -217,11 +217,15 @@ def stripe_event_handle(*, event):
     so a replay (or two deliveries at once) records nothing, and a failure leaves no trace
     for Stripe's retry to trip over. A Checkout Session event that cannot be read, or names
     an order or session this shop does not have, raises StripeEventMalformed and records
-    nothing. Other event types are only recorded.
+    nothing. Charges refunded or disputed go to ``stripe_charges``. Other event types are
+    only recorded.
     """
+    from marketplace.payments import stripe_charges
+
     event_id, event_type, obj = _stripe_event_parse(event)
     handled = event_type in (*SESSION_EVENTS, "checkout.session.expired")
     session = stripe_session_parse(obj) if handled else None
+    charge = stripe_charges.charge_event_parse(event_type, obj)
     try:
         with transaction.atomic():
             WebhookEvent.objects.create(
@@ -229,7 +233,9 @@ def stripe_event_handle(*, event):
                 type=event_type,
                 order_number=session.order_number if session else "",
             )
-            if event_type in SESSION_EVENTS:
+            if charge is not None:
+                stripe_charges.charge_event_apply(event_type, charge)
+            elif event_type in SESSION_EVENTS:
                 stripe_session_settle(session=obj)
             elif event_type == "checkout.session.expired":
                 payment = _stripe_session_payment(session)
