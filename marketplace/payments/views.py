@@ -224,13 +224,15 @@ class RefundView(StaffRequiredMixin, View):
 
     def post(self, request, number):
         order = get_object_or_404(Order, number=number, payment__isnull=False)
-        form = RefundForm(request.POST)
+        form = RefundForm(request.POST, items=refunds.refundable_items(order))
         if not form.is_valid():
             for errors in form.errors.values():
                 messages.error(request, " ".join(errors))
         else:
             try:
-                refunds.refund_create(payment=order.payment, by=request.user, **form.cleaned_data)
+                refunds.refund_create(
+                    payment=order.payment, by=request.user, **form.service_kwargs()
+                )
             except (ValidationError, gateway.StripeUnavailable) as error:
                 text = (
                     " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
@@ -250,5 +252,9 @@ class RefundView(StaffRequiredMixin, View):
         return render(
             request,
             "payments/refund.html",
-            {"order": order, "payment": payment, "form": RefundForm()},
+            {
+                "order": order,
+                "payment": payment,
+                "form": RefundForm(items=refunds.refundable_items(order)),
+            },
         )
