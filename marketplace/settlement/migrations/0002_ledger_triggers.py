@@ -4,6 +4,8 @@
   posting). Only the demo reset may delete, after ``SET LOCAL settlement.allow_purge = 'on'``
   in its own transaction (``marketplace.settlement.services.ledger_purge``);
 * balanced: at commit, each posting's entries add up to zero, and it has at least two.
+  (Django's TestCase checks deferred constraints when a test ends: every test that
+  posts is checked too.)
 
 SQLite (the demo without PostgreSQL) relies on the models' own refusals.
 """
@@ -38,6 +40,9 @@ BEGIN
         posting := NEW.id;
     ELSE
         posting := NEW.posting_id;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM settlement_posting WHERE id = posting) THEN
+        RETURN NULL;  -- deleted since, which only the demo's purge may do
     END IF;
     SELECT COALESCE(SUM(amount), 0), COUNT(*) INTO total, entries
         FROM settlement_ledgerentry WHERE posting_id = posting;
