@@ -97,13 +97,14 @@ def shipments_notify_cooperatives(*, order, shipments=None):
             logger.exception("New-order e-mail for shipment %s failed.", shipment.pk)
 
 
-def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
+def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by, at=None):
     """Move ``shipment`` one step on (pending → packed → shipped → delivered).
 
     Only users acting for its cooperative (``marketplace.access``) and staff may move it,
     and only staff may cancel it.
     Shipping needs a carrier and a tracking code; the customer is e-mailed when the parcel
     is shipped and when it is delivered. Raise ``PermissionDenied`` or ``ValidationError``.
+    ``at`` records a step that happened earlier (the demo's past deliveries); default now.
     """
     if not access.may_act_for(by, shipment.cooperative):
         raise PermissionDenied(_("Bạn không phụ trách kiện hàng này."))
@@ -133,7 +134,7 @@ def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
             shipment.carrier, shipment.tracking_code = carrier, tracking_code
         shipment.status = to_status
         if to_status in STATUS_TIMESTAMPS:
-            setattr(shipment, STATUS_TIMESTAMPS[to_status], timezone.now())
+            setattr(shipment, STATUS_TIMESTAMPS[to_status], at or timezone.now())
         shipment.full_clean()
         shipment.save()
         if to_status == Shipment.Status.DELIVERED:
