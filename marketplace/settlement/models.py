@@ -140,7 +140,7 @@ class CategoryCommission(models.Model):
         verbose_name=_("Danh mục"),
     )  # fmt: skip
     rate_bps = models.PositiveIntegerField(
-        _("Phí sàn (phần vạn)"), help_text=_("850 = 8,5% của giá bán.")
+        _("Phí sàn (phần vạn)"), help_text=_("850 nghĩa là 8,5 phần trăm giá bán.")
     )
 
     class Meta:

@@ -101,7 +101,7 @@ class Migration(migrations.Migration):
             name='CategoryCommission',
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rate_bps', models.PositiveIntegerField(help_text='850 = 8,5% của giá bán.', verbose_name='Phí sàn (phần vạn)')),
+                ('rate_bps', models.PositiveIntegerField(help_text='850 nghĩa là 8,5 phần trăm giá bán.', verbose_name='Phí sàn (phần vạn)')),
                 ('category', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='commission', to='catalogue.category', verbose_name='Danh mục')),
             ],
             options={
