@@ -3,6 +3,7 @@ nothing."""
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
@@ -30,8 +31,6 @@ class BankNotifyView(View):
     http_method_names = ["post"]
 
     def post(self, request):
-        from django.conf import settings
-
         if not settings.BANK_WEBHOOK_SECRET:
             raise Http404
         body = request.body

@@ -227,7 +227,15 @@ def shipment_settle(*, shipment, kind=Posting.Kind.SALE, source="delivered", **l
                 shipment=shipment, cooperative=cooperative, kind=kind, source=source, links=links
             )
         )
+        if _paid_cash_on_delivery(shipment.order):
+            # A COD parcel delivered is a parcel paid in cash to the cooperative (or its
+            # courier): it owes that cash back now, whether or not it ticks it off later.
+            written.append(cod_cash_post(shipment=shipment))
     return [posting for posting in written if posting is not None]
+
+
+def _paid_cash_on_delivery(order):
+    return Payment.objects.filter(order_id=order.pk, method=Payment.Method.COD).exists()
 
 
 def order_settle(*, order, kind, source, **links):
@@ -241,7 +249,8 @@ def order_settle(*, order, kind, source, **links):
 def cod_cash_post(*, shipment):
     """Record that the cooperative kept the cash it collected for a COD parcel: its lines
     and its shipping, which it now owes the marketplace against its sales; return the
-    posting (None when recorded before)."""
+    posting (None when recorded before). Posted on delivery, and again (as nothing) when
+    the cooperative ticks the cash off."""
     key = f"{Posting.Kind.COD_CASH}:shipment:{shipment.pk}"
     with transaction.atomic():
         cooperative = cooperative_lock(shipment.cooperative)

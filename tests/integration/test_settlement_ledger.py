@@ -27,7 +27,8 @@ def deliver(shipment, user):
 
 @pytest.fixture
 def sold(cooperative):
-    """A delivered cash-on-delivery order of 200.000 ₫ from a cooperative (8 %)."""
+    """A delivered cash-on-delivery order of 200.000 ₫ from a cooperative (8 %), its cash
+    not yet ticked off."""
     seller_profile(cooperative, kind="cooperative")
     user = cooperative_user(cooperative)
     order = ocop_order(
@@ -97,12 +98,13 @@ def test_only_the_demo_purge_may_delete_the_ledger(sold):
 def test_cod_cash_kept_by_the_cooperative_is_owed_back_against_its_sales(sold, staff_user):
     order, shipment, user = sold
     cooperative = shipment.cooperative
-    assert ledger.cooperative_balance(cooperative) == 184_000  # 200.000 less 8 %
+    # Delivered cash on delivery: it took 200.000 in cash and was owed 184.000 (200.000
+    # less 8 %): it owes the 16.000 commission.
+    assert ledger.cooperative_balance(cooperative) == -16_000
 
     services.cod_collect(shipment=shipment, by=user)
     services.cod_collect(shipment=shipment, by=user)  # a second click: nothing more
 
-    # It took 200.000 in cash and was owed 184.000: it owes the 16.000 commission.
     assert ledger.cooperative_balance(cooperative) == -16_000
     assert Posting.objects.filter(kind=Posting.Kind.COD_CASH).count() == 1
     assert Payment.objects.get(order=order).status == Payment.Status.PAID
