@@ -33,6 +33,12 @@ def cooperative_entries():
             "access_fn": cooperative_only,
         },
         {
+            "label": _("Tiền hàng và chi trả"),
+            "icon": "fas fa-wallet",
+            "url_name": "cooperative-money",
+            "access_fn": cooperative_only,
+        },
+        {
             "label": _("Lô hàng và truy xuất"),
             "icon": "fas fa-qrcode",
             "url_name": "batch-list",
@@ -60,6 +66,18 @@ def staff_entries():
             "label": _("Đơn chưa thanh toán"),
             "icon": "fas fa-money-bill-wave",
             "url_name": "payments:unpaid-orders",
+            "access_fn": staff_only,
+        },
+        {
+            "label": _("Đối soát và chi trả"),
+            "icon": "fas fa-hand-holding-usd",
+            "url_name": "settlement-overview",
+            "access_fn": staff_only,
+        },
+        {
+            "label": _("Chuyển khoản chưa khớp đơn"),
+            "icon": "fas fa-question-circle",
+            "url_name": "payments:bank-transfers",
             "access_fn": staff_only,
         },
         {

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "cms",
     "traceability",
     "marketplace.payments.apps.PaymentsConfig",
+    "marketplace.settlement.apps.SettlementConfig",
     "marketplace.jobs.apps.JobsConfig",
     # Django
     "django.contrib.admin",
@@ -547,6 +548,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "catalogue.tasks.certificates_warn_expiring",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Each Monday morning: a batch of the payable balances, for staff to review and pay.
+    "payout-batch": {
+        "task": "marketplace.settlement.tasks.payout_batch_prepare",
+        "schedule": crontab(day_of_week="mon", hour=6, minute=0),
+    },
 }
 
 # --------------------------------------------------------------------------------------
@@ -587,6 +593,20 @@ STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 PAYMENT_CARD_EXPIRY_MINUTES = env.int("PAYMENT_CARD_EXPIRY_MINUTES", default=60)
+# The bank's notifications of incoming transfers (POST /shop/payments/bank/notify/) are
+# signed with HMAC-SHA256 under BANK_WEBHOOK_SECRET; unset, the endpoint answers 404. A
+# notification older or newer than BANK_WEBHOOK_TOLERANCE_SECONDS is refused (replays).
+BANK_WEBHOOK_SECRET = env.str("BANK_WEBHOOK_SECRET", default="")
+BANK_WEBHOOK_TOLERANCE_SECONDS = env.int("BANK_WEBHOOK_TOLERANCE_SECONDS", default=300)
+
+# --------------------------------------------------------------------------------------
+# Settlement (marketplace.settlement): what each cooperative is owed. A delivered line
+# becomes payable SETTLEMENT_RETURN_WINDOW_DAYS after delivery; the marketplace keeps its
+# commission (a category's rate, a cooperative's own rate, else SETTLEMENT_COMMISSION_BPS
+# basis points: 800 = 8 %) and withholds tax where Decree 117/2025/ND-CP says so.
+# --------------------------------------------------------------------------------------
+SETTLEMENT_RETURN_WINDOW_DAYS = env.int("SETTLEMENT_RETURN_WINDOW_DAYS", default=7)
+SETTLEMENT_COMMISSION_BPS = env.int("SETTLEMENT_COMMISSION_BPS", default=800)
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("line1", "line4")
 
 # --------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from marketplace import views
+from marketplace.settlement import urls as settlement_urls
 from marketplace.throttling import rate_limited
 
 urlpatterns = [
@@ -41,6 +42,8 @@ urlpatterns = [
     path("shop/", include("marketplace.partner.urls")),
     path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
     path("shop/dashboard/cooperative/", include("marketplace.partner.cooperative_urls")),
+    path("shop/dashboard/cooperative/", include(settlement_urls.cooperative_urlpatterns)),
+    path("shop/dashboard/money/", include(settlement_urls.staff_urlpatterns)),
     path("shop/dashboard/certificates/", include("catalogue.certificate_urls")),
     path("shop/dashboard/batches/", include("traceability.dashboard_urls")),
     path("shop/dashboard/cooperatives/", include("marketplace.partner.dashboard_urls")),

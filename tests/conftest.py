@@ -205,3 +205,19 @@ def honey(honey_cooperative):
     return factories.ocop_product(
         cooperative=honey_cooperative, title="Mật ong hoa bạc hà", price=390000
     )
+
+
+@pytest.fixture
+def stripe_server(settings, monkeypatch):
+    """Card payments on, with Stripe's servers (outside this machine) stubbed at HTTP."""
+    import stripe
+
+    from tests import stripe_stub
+
+    settings.STRIPE_SECRET_KEY = "sk_test_ocop"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_ocop"
+    settings.STRIPE_WEBHOOK_SECRET = stripe_stub.WEBHOOK_SECRET
+    server = stripe_stub.StripeServer()
+    monkeypatch.setattr(stripe, "default_http_client", server)
+    monkeypatch.setattr(stripe, "max_network_retries", 0)
+    return server

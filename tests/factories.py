@@ -206,3 +206,22 @@ def trace_batch(*, cooperative, upc=None, lot_code="CM-2026-11", kinds=TRACE_KIN
     if publish:
         batch = batch_publish(batch=batch, by=user)
     return batch
+
+
+# Valid tax codes: an MST with its check digit, a branch of it, a personal ID number.
+MST_COOPERATIVE, MST_HOUSEHOLD_ID = "0100233488", "025085001234"
+
+
+def seller_profile(cooperative, *, kind="cooperative", tax_code=MST_COOPERATIVE,
+                   bank_account="0451000123456", commission_bps=None):  # fmt: skip
+    """Give ``cooperative`` the tax profile and payout account a payout needs; return it."""
+    cooperative.seller_kind = kind
+    cooperative.legal_name = cooperative.partner.name
+    cooperative.tax_code = tax_code
+    cooperative.bank_bin = "970436"
+    cooperative.bank_account_number = bank_account
+    cooperative.bank_account_name = "NGUYEN VAN AN"
+    cooperative.commission_rate_bps = commission_bps
+    cooperative.full_clean()
+    cooperative.save()
+    return cooperative

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue import tasks as catalogue_tasks
 from marketplace.jobs.models import Job
 from marketplace.order.services import shipment_advance
 from marketplace.payments import tasks as payment_tasks
+from marketplace.settlement.models import Payout, Posting
 from tests import checkout_steps as steps
 from tests.factories import (
     CooperativeFactory,
@@ -74,8 +76,20 @@ def _ids(objects):
 # How to point each cooperative-reachable URL at B's objects: a list of (kwargs, data),
 # data going in the query string of a GET and the body of a POST. Every URL taking
 # arguments is also tried with every candidate value (``_candidate_values``).
+def _this_month():
+    today = timezone.localdate()
+    return {"year": today.year, "month": today.month}
+
+
 SWEPT = {
     "cooperative-overview": lambda b: [({}, {})],
+    "cooperative-money": lambda b: [({}, {})],
+    "cooperative-statement": lambda b: [({**_this_month()}, {})],
+    "cooperative-statement-csv": lambda b: [({**_this_month()}, {})],
+    # A PDF's text is compressed: the sweep checks it answers; its rows are the HTML's.
+    "cooperative-statement-pdf": lambda b: [({**_this_month()}, {})],
+    "cooperative-tax-record": lambda b: [({"year": _this_month()["year"]}, {})],
+    "cooperative-tax-record-pdf": lambda b: [({"year": _this_month()["year"]}, {})],
     "cooperative-profile-edit": lambda b: [
         ({}, {}),
         ({}, {"profile-bank_account_number": "1", "profile-story": "x"}),
@@ -234,6 +248,8 @@ def cooperative_with_secrets(*, other_product):
     shipments = list(Shipment.objects.filter(cooperative=b).order_by("pk"))
     for shipment in shipments:
         ship(shipment, user, SECRET_TRACKING)
+    # Delivered: B's sale of SECRET_TITLE in SECRET_ORDER_NUMBER is in B's ledger.
+    shipment_advance(shipment=shipments[0], to_status="delivered", by=user)
     lines = list(Line.objects.filter(partner=b.partner).order_by("pk"))
     line_batch_assign(line=lines[-1], batch=batch, by=user)
     return Secrets(
@@ -305,6 +321,8 @@ def snapshot(b):
              .values_list("status", "tracking_code", "cash_collection")),
         list(LineBatch.objects.filter(batch__product__cooperative=cooperative)
              .values_list("line_id", "batch_id")),
+        list(Posting.objects.filter(cooperative=cooperative).values_list("key", flat=True)),
+        list(Payout.objects.filter(cooperative=cooperative).values_list("amount", "status")),
         cooperative.status, cooperative.bank_account_number, cooperative.story,
         list(cooperative.partner.users.values_list("pk", flat=True)),
         list(Job.objects.order_by("created_at", "pk").values_list("task", "status", "result")),

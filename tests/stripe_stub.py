@@ -99,3 +99,34 @@ def signature(payload, secret=WEBHOOK_SECRET, timestamp=None):
     timestamp = int(time.time()) if timestamp is None else timestamp
     mac = hmac.new(secret.encode(), f"{timestamp}.{payload}".encode(), hashlib.sha256)
     return f"t={timestamp},v1={mac.hexdigest()}"
+
+
+def charge(payment_intent, *, amount, amount_refunded, refund_ids=(), charge_id="ch_test_1"):
+    """Return a Charge as Stripe sends it in ``charge.refunded`` (newest refund first)."""
+    return {
+        "id": charge_id,
+        "object": "charge",
+        "amount": amount,
+        "amount_refunded": amount_refunded,
+        "currency": "vnd",
+        "payment_intent": payment_intent,
+        "refunded": amount_refunded == amount,
+        "refunds": {
+            "object": "list",
+            "data": [{"id": refund_id, "object": "refund"} for refund_id in refund_ids],
+        },
+    }
+
+
+def dispute(payment_intent, *, amount, status="needs_response", dispute_id="dp_test_1"):
+    """Return a Dispute as Stripe sends it in ``charge.dispute.created`` / ``closed``."""
+    return {
+        "id": dispute_id,
+        "object": "dispute",
+        "amount": amount,
+        "currency": "vnd",
+        "charge": "ch_test_1",
+        "payment_intent": payment_intent,
+        "reason": "product_not_received",
+        "status": status,
+    }

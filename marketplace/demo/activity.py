@@ -4,6 +4,8 @@ Everything here goes through the same services a person's clicks would use, so t
 shows real states: applications waiting for review, shipments packed, shipped, delivered.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
@@ -11,6 +13,7 @@ from oscar.core.utils import slugify
 from vietnam_provinces import Ward
 
 from catalogue.services import certificate_create
+from marketplace.demo import money_demo
 from marketplace.order.services import shipment_advance
 from marketplace.partner.services import cooperative_apply
 
@@ -103,7 +106,7 @@ def load_pending_certificate(*, report):
     report.add("chứng nhận chờ xác minh", 1)
 
 
-def load_orders(*, report, products, customer):
+def load_orders(*, report, products, customer, admin=None):
     if not products:  # a catalogue without stock to sell: no demo orders
         return
     vietnam, _ = Country.objects.get_or_create(
@@ -114,6 +117,8 @@ def load_orders(*, report, products, customer):
         if Order.objects.filter(number=number).exists():
             continue
         order = _place_order(number, items, products, customer, vietnam)
+        if admin is not None:
+            money_demo.pay_order(order=order, admin=admin)
         for shipment in Shipment.objects.filter(order=order).select_related("cooperative"):
             _advance(shipment, progress)
         report.add("đơn hàng", 1)
@@ -153,8 +158,11 @@ def _advance(shipment, progress):
     user = shipment.cooperative.partner.users.first() if shipment.cooperative_id else None
     if progress == "pending" or user is None:
         return
-    for step in STEPS[: STEPS.index(progress) + 1]:
+    # Delivered orders were delivered three weeks ago: past the return window, payable.
+    days_ago = 24 if progress == "delivered" else 0
+    for number, step in enumerate(STEPS[: STEPS.index(progress) + 1]):
         extra = {}
         if step == "shipped":
             extra = {"carrier": "ghn", "tracking_code": f"GHN{shipment.pk:08d}"}
-        shipment_advance(shipment=shipment, to_status=step, by=user, **extra)
+        at = timezone.now() - datetime.timedelta(days=days_ago - number) if days_ago else None
+        shipment_advance(shipment=shipment, to_status=step, by=user, at=at, **extra)

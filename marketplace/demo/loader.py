@@ -28,7 +28,7 @@ from catalogue.selectors import product_cards
 from catalogue.services import certificate_create
 from cms.models import HomePage, HomePageFeaturedProduct
 from cms.services import page_tree_ensure
-from marketplace.demo import activity, cms_content, traceability_demo
+from marketplace.demo import activity, cms_content, money_demo, traceability_demo
 from marketplace.demo import catalogue_data as data
 from marketplace.demo.images import product_image_jpeg
 from marketplace.sites import site_domain_sync
@@ -76,6 +76,10 @@ def demo_reset():
     # Generated pictures go with their products.
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "images", ignore_errors=True)
     shutil.rmtree(Path(settings.MEDIA_ROOT) / "cache", ignore_errors=True)
+    from marketplace.settlement.services import ledger_purge
+
+    # The ledger refuses deletion; it goes first, in bulk, with the orders it belongs to.
+    ledger_purge()
     with transaction.atomic():
         Batch = get_model("traceability", "Batch")
         TraceEvent = get_model("traceability", "TraceEvent")
@@ -115,7 +119,10 @@ def demo_load(*, scale=0, orders=0, on_step=_silent, on_item=_silent):
             _load_home_page,
         ),
         ("Lô hàng và nhật ký truy xuất", _load_batches),
-        ("Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu", _load_activity),
+        (
+            "Đơn đăng ký, chứng nhận chờ xác minh, đơn hàng mẫu, tiền hàng và đợt chi trả",
+            _load_activity,
+        ),
     ]
     if scale:
         steps.append((f"Sản phẩm sinh thêm (--scale {scale})", _load_scale_products))
@@ -361,9 +368,13 @@ def _load_activity(*, report, **_):
         .exclude(upc__startswith=SCALE_UPC_PREFIX)
         .order_by("pk")
     )
+    admin = User.objects.get(email=ADMIN_EMAIL)
+    money_demo.load_tax_profiles(report=report)
     activity.load_orders(
-        report=report, products=products, customer=User.objects.get(email=CUSTOMER_EMAIL)
-    )
+        report=report, products=products, customer=User.objects.get(email=CUSTOMER_EMAIL),
+        admin=admin,
+    )  # fmt: skip
+    money_demo.load_refund_and_payouts(report=report, admin=admin)
 
 
 def _load_scale_products(*, report, scale, progress, **_):

@@ -71,6 +71,11 @@ class Shipment(models.Model):
         _("Đơn vị vận chuyển"), max_length=16, choices=Carrier.choices, blank=True
     )
     tracking_code = models.CharField(_("Mã vận đơn"), max_length=64, blank=True)
+    # This parcel's part of the order's shipping charge: the cooperative sends the parcel
+    # and pays its courier, so the charge is credited to it when the parcel is delivered.
+    shipping_charge = models.DecimalField(
+        _("Phí giao hàng của kiện"), max_digits=12, decimal_places=2, default=0
+    )
     created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
     packed_at = models.DateTimeField(_("Ngày đóng gói"), null=True, blank=True)
     shipped_at = models.DateTimeField(_("Ngày gửi hàng"), null=True, blank=True)

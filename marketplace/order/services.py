@@ -44,13 +44,19 @@ def shipments_create_for_order(*, order):
     Calling it again for the same order creates and sends nothing. A mail server that is
     down is logged (``robust``) rather than failing the checkout that placed the order.
     """
+    from marketplace.shipping.shares import parcel_charges
+
     created = []
     with transaction.atomic():
         existing = set(order.shipments.values_list("cooperative_id", flat=True))
-        for cooperative in selectors.order_lines_by_cooperative(order=order):
+        lines_by_cooperative = selectors.order_lines_by_cooperative(order=order)
+        charges = parcel_charges(order=order, lines_by_cooperative=lines_by_cooperative)
+        for cooperative in lines_by_cooperative:
             if cooperative.pk in existing:
                 continue
-            shipment = Shipment(order=order, cooperative=cooperative)
+            shipment = Shipment(
+                order=order, cooperative=cooperative, shipping_charge=charges[cooperative]
+            )
             shipment.full_clean()
             shipment.save()
             created.append(shipment)
@@ -91,13 +97,14 @@ def shipments_notify_cooperatives(*, order, shipments=None):
             logger.exception("New-order e-mail for shipment %s failed.", shipment.pk)
 
 
-def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
+def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by, at=None):
     """Move ``shipment`` one step on (pending → packed → shipped → delivered).
 
     Only users acting for its cooperative (``marketplace.access``) and staff may move it,
     and only staff may cancel it.
     Shipping needs a carrier and a tracking code; the customer is e-mailed when the parcel
     is shipped and when it is delivered. Raise ``PermissionDenied`` or ``ValidationError``.
+    ``at`` records a step that happened earlier (the demo's past deliveries); default now.
     """
     if not access.may_act_for(by, shipment.cooperative):
         raise PermissionDenied(_("Bạn không phụ trách kiện hàng này."))
@@ -127,9 +134,14 @@ def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by):
             shipment.carrier, shipment.tracking_code = carrier, tracking_code
         shipment.status = to_status
         if to_status in STATUS_TIMESTAMPS:
-            setattr(shipment, STATUS_TIMESTAMPS[to_status], timezone.now())
+            setattr(shipment, STATUS_TIMESTAMPS[to_status], at or timezone.now())
         shipment.full_clean()
         shipment.save()
+        if to_status == Shipment.Status.DELIVERED:
+            # The sale enters the cooperative's ledger with the delivery, in one transaction.
+            from marketplace.settlement.ledger import shipment_settle
+
+            shipment_settle(shipment=shipment)
         message = _customer_shipment_message(shipment=shipment)
         if message is not None:
             transaction.on_commit(partial(send_mail, **message), robust=True)

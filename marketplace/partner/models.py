@@ -1,5 +1,6 @@
 """The partner fork: every seller is a cooperative attached to one Oscar Partner."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from vietnam_provinces import Province, Ward
 
 from marketplace.partner.validators import validate_vietnamese_phone
+from marketplace.settlement.banks import validate_bank_bin
+from marketplace.settlement.taxcodes import tax_code_kind, validate_tax_code
 
 # NAPAS bank identification numbers are six digits (e.g. 970436 for Vietcombank).
 bank_bin_validator = RegexValidator(r"^\d{6}$", _("Mã BIN ngân hàng gồm 6 chữ số."))
@@ -27,6 +30,15 @@ class Cooperative(models.Model):
         APPROVED = "approved", _("Đã duyệt")
         REJECTED = "rejected", _("Bị từ chối")
         SUSPENDED = "suspended", _("Tạm ngưng")
+
+    class SellerKind(models.TextChoices):
+        """Who sells, for tax: Decree 117/2025/ND-CP has the marketplace withhold VAT and
+        personal income tax for household businesses and individuals only."""
+
+        COOPERATIVE = "cooperative", _("Hợp tác xã")
+        COMPANY = "company", _("Doanh nghiệp")
+        HOUSEHOLD = "household", _("Hộ kinh doanh")
+        INDIVIDUAL = "individual", _("Cá nhân")
 
     partner = models.OneToOneField(
         "partner.Partner", on_delete=models.CASCADE, related_name="cooperative"
@@ -59,12 +71,35 @@ class Cooperative(models.Model):
     logo = models.ImageField(_("Logo"), upload_to="cooperatives/logos/", blank=True)
     # Payouts go to this account; only staff and the cooperative itself may see it.
     bank_bin = models.CharField(
-        _("Mã BIN ngân hàng"), max_length=6, blank=True, validators=[bank_bin_validator]
-    )
+        _("Ngân hàng"), max_length=6, blank=True,
+        validators=[bank_bin_validator, validate_bank_bin],
+    )  # fmt: skip
     bank_account_number = models.CharField(
         _("Số tài khoản"), max_length=19, blank=True, validators=[account_number_validator]
     )
     bank_account_name = models.CharField(_("Tên chủ tài khoản"), max_length=128, blank=True)
+    # The seller's tax profile (marketplace.settlement): needed before the first payout.
+    seller_kind = models.CharField(
+        _("Loại người bán"), max_length=16, choices=SellerKind.choices, blank=True
+    )
+    legal_name = models.CharField(
+        _("Tên đăng ký thuế"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tên trên giấy đăng ký (hợp tác xã, doanh nghiệp, hộ kinh doanh, cá nhân)."),
+    )
+    tax_code = models.CharField(
+        _("Mã số thuế"), max_length=14, blank=True, validators=[validate_tax_code]
+    )
+    # Staff's commission rate for this cooperative, in basis points (850 = 8,5 %), over the
+    # categories' rates; empty: the categories' (marketplace.settlement.rules).
+    commission_rate_bps = models.PositiveIntegerField(
+        _("Phí sàn riêng (phần vạn)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(10_000)],
+        help_text=_("Để trống để dùng phí theo danh mục. 850 = 8,5%."),
+    )
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.APPLIED
     )
@@ -82,6 +117,19 @@ class Cooperative(models.Model):
 
     def get_absolute_url(self):
         return reverse("cooperative-profile", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # An organisation is registered under an MST; a personal ID is not one.
+        organisation = self.seller_kind in (self.SellerKind.COOPERATIVE, self.SellerKind.COMPANY)
+        if organisation and self.tax_code and tax_code_kind(self.tax_code) == "personal_id":
+            raise ValidationError(
+                {
+                    "tax_code": _(
+                        "Hợp tác xã và doanh nghiệp dùng mã số thuế 10 chữ số, không dùng "
+                        "số định danh cá nhân."
+                    )
+                }
+            )
 
     @property
     def is_approved(self):

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.sanitize import PlainTextField
+from marketplace.settlement.banks import bank_choices
+from marketplace.settlement.taxcodes import normalise_tax_code
 from marketplace.uploads import SafeImageField
 
 Cooperative = get_model("partner", "Cooperative")
@@ -17,11 +19,11 @@ class CooperativeProfileForm(forms.ModelForm):
         model = Cooperative
         fields = [
             "story", "story_en", "address", "phone", "email", "founded_year",
-            "members_count", "latitude", "longitude", "bank_bin", "bank_account_number",
-            "bank_account_name",
+            "members_count", "latitude", "longitude", "seller_kind", "legal_name", "tax_code",
+            "bank_bin", "bank_account_number", "bank_account_name",
         ]  # fmt: skip
         field_classes = dict.fromkeys(
-            ["story", "story_en", "address", "bank_account_name"], PlainTextField
+            ["story", "story_en", "address", "bank_account_name", "legal_name"], PlainTextField
         )
         widgets = {
             "story": forms.Textarea(attrs={"rows": 6}),
@@ -29,8 +31,25 @@ class CooperativeProfileForm(forms.ModelForm):
         }
         help_texts = {
             "latitude": _("Ví dụ 21.3456 (lấy từ Google Maps hoặc OpenStreetMap)."),
-            "bank_bin": _("Mã 6 chữ số của ngân hàng theo NAPAS, ví dụ 970436 (Vietcombank)."),
+            "seller_kind": _(
+                "Hộ kinh doanh và cá nhân: sàn khấu trừ 1% thuế GTGT và 0,5% thuế TNCN trên "
+                "doanh thu (Nghị định 117/2025/NĐ-CP). Hợp tác xã, doanh nghiệp: không khấu trừ."
+            ),
+            "tax_code": _(
+                "10 chữ số (chi nhánh: 10 chữ số-3 chữ số); cá nhân, hộ kinh doanh có thể "
+                "dùng số định danh cá nhân 12 chữ số."
+            ),
+            "bank_bin": _("Ngân hàng nhận tiền hàng (danh sách ngân hàng nhận VietQR)."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bank_bin"].widget = forms.Select(choices=bank_choices())
+        self.fields["tax_code"].widget.attrs["inputmode"] = "numeric"
+        self.fields["bank_account_number"].widget.attrs["inputmode"] = "numeric"
+
+    def clean_tax_code(self):
+        return normalise_tax_code(self.cleaned_data["tax_code"])
 
 
 class CooperativePhotoForm(forms.Form):

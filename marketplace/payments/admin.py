@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from marketplace.payments.models import CashCollection, Payment, Refund, WebhookEvent
+from marketplace.payments.models import (
+    BankTransfer,
+    CashCollection,
+    Dispute,
+    Payment,
+    Refund,
+    RefundLine,
+    WebhookEvent,
+)
 
 
 @admin.register(Payment)
@@ -14,3 +22,13 @@ class PaymentAdmin(admin.ModelAdmin):
 admin.site.register(WebhookEvent)
 admin.site.register(CashCollection)
 admin.site.register(Refund)
+admin.site.register(RefundLine)
+admin.site.register(Dispute)
+
+
+@admin.register(BankTransfer)
+class BankTransferAdmin(admin.ModelAdmin):
+    list_display = ["reference", "amount", "booked_on", "outcome", "order", "handled_at"]
+    list_filter = ["outcome"]
+    search_fields = ["reference", "description"]
+    raw_id_fields = ["order", "handled_by"]

@@ -146,10 +146,12 @@ class Refund(models.Model):
     amount = models.DecimalField(_("Số tiền"), max_digits=14, decimal_places=2)
     reason = models.CharField(_("Lý do"), max_length=255, blank=True)
     stripe_refund_id = models.CharField(_("Mã hoàn tiền Stripe"), max_length=255, blank=True)
+    # Empty for a refund Stripe reported (made in its dashboard, or a dispute lost).
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("Người hoàn tiền"),
     )
@@ -165,3 +167,139 @@ class Refund(models.Model):
 
     def __str__(self):
         return f"{self.payment.order.number} – {self.amount}"
+
+
+class RefundLine(models.Model):
+    """The part of a refund that goes back on one order line, or on one parcel's shipping.
+
+    A refund names its lines (staff's per-line refund) or is spread over the order's
+    lines and shipping in proportion to what is left to refund on each
+    (``marketplace.settlement.allocation``): either way, each cooperative's ledger learns
+    exactly how much of its sale was given back.
+    """
+
+    refund = models.ForeignKey(
+        Refund, on_delete=models.CASCADE, related_name="lines", verbose_name=_("Hoàn tiền")
+    )
+    line = models.ForeignKey(
+        "order.Line", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("Dòng hàng"),
+    )  # fmt: skip
+    shipment = models.ForeignKey(
+        "order.Shipment", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("Phí giao của kiện hàng"),
+    )  # fmt: skip
+    amount = models.BigIntegerField(_("Số tiền (đồng)"))
+
+    class Meta:
+        verbose_name = _("Dòng hoàn tiền")
+        verbose_name_plural = _("Các dòng hoàn tiền")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="refundline_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(line__isnull=False, shipment__isnull=True)
+                | Q(line__isnull=True, shipment__isnull=False),
+                name="refundline_line_or_shipping",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.refund} – {self.amount}"
+
+
+class Dispute(models.Model):
+    """A card payment the cardholder disputed with their bank (Stripe's ``dispute``).
+
+    While it is open, its amount is held back from the cooperatives whose lines it covers;
+    won, the hold is released; lost, it becomes a refund.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Đang khiếu nại")
+        WON = "won", _("Sàn thắng khiếu nại")
+        LOST = "lost", _("Sàn thua khiếu nại – tiền đã trả lại chủ thẻ")
+
+    payment = models.ForeignKey(
+        Payment, on_delete=models.CASCADE, related_name="disputes", verbose_name=_("Thanh toán")
+    )
+    stripe_dispute_id = models.CharField(_("Mã khiếu nại Stripe"), max_length=255, unique=True)
+    amount = models.BigIntegerField(_("Số tiền (đồng)"))
+    reason = models.CharField(_("Lý do"), max_length=64, blank=True)
+    status = models.CharField(
+        _("Trạng thái"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    # The order's status before the dispute, given back when it is won.
+    order_status_before = models.CharField(max_length=100, blank=True)
+    opened_at = models.DateTimeField(_("Mở lúc"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("Đóng lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("Khiếu nại thẻ")
+        verbose_name_plural = _("Các khiếu nại thẻ")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="dispute_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.stripe_dispute_id} ({self.get_status_display()})"
+
+
+class DisputeLine(models.Model):
+    """The part of a dispute held back on one order line or one parcel's shipping."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="lines")
+    line = models.ForeignKey(
+        "order.Line", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    shipment = models.ForeignKey(
+        "order.Shipment", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    amount = models.BigIntegerField(_("Số tiền (đồng)"))
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="disputeline_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(line__isnull=False, shipment__isnull=True)
+                | Q(line__isnull=True, shipment__isnull=False),
+                name="disputeline_line_or_shipping",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.dispute} – {self.amount}"
+
+
+class BankTransfer(models.Model):
+    """A transfer into the operator's account that the bank told the site about (signed
+    webhook), kept once per bank reference with what matching it did.
+
+    Those that paid nothing (no order number, another amount, an order already paid…)
+    wait in staff's queue until someone has dealt with them.
+    """
+
+    reference = models.CharField(_("Mã giao dịch ngân hàng"), max_length=64, unique=True)
+    amount = models.DecimalField(_("Số tiền"), max_digits=14, decimal_places=2)
+    description = models.CharField(_("Nội dung"), max_length=255, blank=True)
+    booked_on = models.DateField(_("Ngày giao dịch"))
+    outcome = models.CharField(_("Kết quả đối chiếu"), max_length=32)
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("Đơn hàng"),
+    )  # fmt: skip
+    received_at = models.DateTimeField(_("Nhận lúc"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("Đã xử lý lúc"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("Người xử lý"),
+    )  # fmt: skip
+    handled_note = models.CharField(_("Cách xử lý"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("Chuyển khoản ngân hàng báo")
+        verbose_name_plural = _("Chuyển khoản ngân hàng báo")
+
+    def __str__(self):
+        return f"{self.reference} – {self.amount}"

@@ -170,10 +170,10 @@ STATEMENT_ATTENTION_SHOWN = 1000
 
 
 def statement_report(report):
-    """Return the context of an import's report (``services.bank_statement_import``, as a
+    """Return the context of an import's report (``statement_import.bank_statement_import``, as a
     job keeps it): the lines read, the count per outcome, and the first
     STATEMENT_ATTENTION_SHOWN lines needing a look, with the count of all of them."""
-    from marketplace.payments.services import StatementOutcome, statement_result_from_json
+    from marketplace.payments.transfers import StatementOutcome, statement_result_from_json
 
     if report is None:
         return {"report": None}

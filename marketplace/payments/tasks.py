@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_begin, job_finish, job_progress
-from marketplace.payments import services
+from marketplace.payments import services, statement_import
 
 
 @shared_task
@@ -44,7 +44,7 @@ def bank_statement_import(job_id, language=None):
 
         upload = SimpleUploadedFile(job.upload_name or "upload", bytes(job.upload or b""))
         try:
-            report = services.bank_statement_import(
+            report = statement_import.bank_statement_import(
                 upload=upload, by=by, progress=progress, resume=resume
             )
         except ValidationError as error:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from marketplace.jobs.urls import job_urls
-from marketplace.payments import views
+from marketplace.payments import bank_views, views
 
 app_name = "payments"
 
@@ -9,6 +9,13 @@ urlpatterns = [
     path("stripe/webhook/", views.StripeWebhookView.as_view(), name="stripe-webhook"),
     path("stripe/return/", views.StripeReturnView.as_view(), name="stripe-return"),
     path("stripe/cancel/", views.StripeCancelView.as_view(), name="stripe-cancel"),
+    path("bank/notify/", bank_views.BankNotifyView.as_view(), name="bank-notify"),
+    path("staff/bank-transfers/", bank_views.BankTransfersView.as_view(), name="bank-transfers"),
+    path(
+        "staff/bank-transfers/<int:pk>/handle/",
+        bank_views.BankTransferHandleView.as_view(),
+        name="bank-transfer-handle",
+    ),
     path("staff/unpaid/", views.UnpaidOrdersView.as_view(), name="unpaid-orders"),
     path(
         "staff/transfers/<str:number>/confirm/",

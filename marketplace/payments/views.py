@@ -18,7 +18,15 @@ from oscar.core.loading import get_model
 from marketplace import access
 from marketplace.access import CooperativeOrStaffMixin, StaffRequiredMixin
 from marketplace.jobs.views import JobKind
-from marketplace.payments import gateway, selectors, services, tasks
+from marketplace.payments import (
+    gateway,
+    refunds,
+    selectors,
+    services,
+    statement_import,
+    stripe_events,
+    tasks,
+)
 from marketplace.payments.forms import BankStatementForm, RefundForm
 from marketplace.payments.models import Payment
 from marketplace.throttling import rate_limited
@@ -45,8 +53,8 @@ class StripeWebhookView(View):
         except ValueError:
             return HttpResponseBadRequest("invalid signature or payload")
         try:
-            services.stripe_event_handle(event=event)
-        except services.StripeEventMalformed as error:
+            stripe_events.stripe_event_handle(event=event)
+        except stripe_events.StripeEventMalformed as error:
             logger.warning("Stripe event refused (%s): %s", error, request.body[:200])
             return HttpResponseBadRequest("unexpected event")
         # A mismatch (Stripe's amount, currency, session or order differs from the order's)
@@ -70,8 +78,8 @@ class StripeReturnView(View):
         if session is not None:
             try:
                 # The same checks as the webhook: amount, currency, session and order.
-                services.stripe_session_settle(session=session)
-            except services.StripeEventMalformed as error:
+                stripe_events.stripe_session_settle(session=session)
+            except stripe_events.StripeEventMalformed as error:
                 logger.warning("Stripe session %s could not be settled: %s", session_id, error)
         payment.refresh_from_db()
         if payment.is_paid:
@@ -145,7 +153,7 @@ class BankStatementImportView(StaffRequiredMixin, View):
         form = BankStatementForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                job = services.bank_statement_start(
+                job = statement_import.bank_statement_start(
                     upload=form.cleaned_data["statement"], by=request.user
                 )
             except ValidationError as error:
@@ -216,13 +224,15 @@ class RefundView(StaffRequiredMixin, View):
 
     def post(self, request, number):
         order = get_object_or_404(Order, number=number, payment__isnull=False)
-        form = RefundForm(request.POST)
+        form = RefundForm(request.POST, items=refunds.refundable_items(order))
         if not form.is_valid():
             for errors in form.errors.values():
                 messages.error(request, " ".join(errors))
         else:
             try:
-                services.refund_create(payment=order.payment, by=request.user, **form.cleaned_data)
+                refunds.refund_create(
+                    payment=order.payment, by=request.user, **form.service_kwargs()
+                )
             except (ValidationError, gateway.StripeUnavailable) as error:
                 text = (
                     " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
@@ -242,5 +252,9 @@ class RefundView(StaffRequiredMixin, View):
         return render(
             request,
             "payments/refund.html",
-            {"order": order, "payment": payment, "form": RefundForm()},
+            {
+                "order": order,
+                "payment": payment,
+                "form": RefundForm(items=refunds.refundable_items(order)),
+            },
         )

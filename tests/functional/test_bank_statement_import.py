@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 
 from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_retry
-from marketplace.payments import services, tasks
+from marketplace.payments import services, statement_import, tasks
 from marketplace.payments.models import Payment
 from tests.factories import ocop_order, ocop_product
 
@@ -270,8 +270,8 @@ def test_a_retry_after_a_crash_pays_nothing_twice_and_reports_every_line(
 ):
     orders = [transfer_order(tea), transfer_order(honey), transfer_order(tea)]
     lines = [f"22/11/2026,{amount(o)},{o.number},FT{n}" for n, o in enumerate(orders)]
-    monkeypatch.setattr(services, "STATEMENT_CHUNK_LINES", 1)
-    apply, calls = services._statement_line_apply, []
+    monkeypatch.setattr(statement_import, "STATEMENT_CHUNK_LINES", 1)
+    apply, calls = statement_import.transfer_apply, []
 
     def crash_on_the_second_line(**kwargs):
         calls.append(kwargs["line"].row)
@@ -279,7 +279,7 @@ def test_a_retry_after_a_crash_pays_nothing_twice_and_reports_every_line(
             raise RuntimeError("the worker died")
         return apply(**kwargs)
 
-    monkeypatch.setattr(services, "_statement_line_apply", crash_on_the_second_line)
+    monkeypatch.setattr(statement_import, "transfer_apply", crash_on_the_second_line)
     import_file(staff_client, csv_upload(statement(*lines)), run=False)
     job = Job.objects.get()
     # As a worker runs it: the error is recorded on the job, not raised.

@@ -7,7 +7,7 @@ from django.core import mail
 from oscar.core.loading import get_model
 
 from marketplace.order.services import shipment_advance
-from marketplace.payments import services
+from marketplace.payments import refunds, services
 from tests import checkout_steps as steps
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_the_buyer_is_told_of_a_refund_in_their_language(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.refund_create(
+        refunds.refund_create(
             payment=order.payment, amount=50000, reason="Hộp bị móp", by=staff_user
         )
 

@@ -21,6 +21,7 @@ import re
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace import access
@@ -59,8 +60,9 @@ PUBLIC = {
     "wagtailadmin_javascript_catalog", "admin:login", "admin:logout", "admin:javascript-catalog",
     # Applying to sell, and the public cooperative page
     "cooperative-apply", "cooperative-apply-done", "cooperative-profile",
-    # Card payments come back from Stripe; the webhook is signed
+    # Card payments come back from Stripe; the webhook is signed, so are the bank's
     "payments:stripe-webhook", "payments:stripe-return", "payments:stripe-cancel",
+    "payments:bank-notify",
     # Storefront
     "home", "catalogue:index", "catalogue:detail", "catalogue:category", "catalogue:range",
     "catalogue:reviews-detail", "catalogue:reviews-add", "catalogue:reviews-vote",
@@ -210,7 +212,8 @@ def test_the_sweep_covers_the_cooperative_pages_that_list_data():
     for name in (
         "dashboard:order-list", "dashboard:order-detail", "payments:cash-parcels",
         "payments:cash-collect", "batch-list", "cooperative-certificate-list",
-        "cooperative-overview", "dashboard:catalogue-product-lookup",
+        "cooperative-overview", "dashboard:catalogue-product-lookup", "cooperative-money",
+        "cooperative-statement", "cooperative-statement-csv", "cooperative-tax-record",
     ):  # fmt: skip
         assert name in SWEPT
 
@@ -230,6 +233,10 @@ def test_the_secrets_are_where_cooperative_b_itself_sees_them(client, cooperativ
     assert SECRET_ADDRESS in page("dashboard:order-detail", number=b.own_order.number)
     assert SECRET_TITLE in page("dashboard:order-detail", number=b.shared_order.number)
     assert SECRET_DRAFT in page("dashboard:catalogue-product-list")
+    today = timezone.localdate()
+    statement = page("cooperative-statement", year=today.year, month=today.month)
+    assert SECRET_TITLE in statement and SECRET_ORDER_NUMBER in statement
+    assert SECRET_ACCOUNT in page("cooperative-money")
 
 
 def test_a_cooperative_cannot_reach_another_cooperatives_data_through_any_url(

@@ -62,7 +62,7 @@ def test_reset_rebuilds_the_demo(loaded_demo, capsys):
 
     assert Product.objects.count() == len(data.PRODUCTS)
     assert Product.objects.filter(title=data.PRODUCTS[0]["title"]).exists()
-    assert "[7/7] Đơn đăng ký, chứng nhận chờ xác minh và đơn hàng mẫu" in capsys.readouterr().out
+    assert "[7/7] Đơn đăng ký, chứng nhận chờ xác minh, đơn hàng mẫu" in capsys.readouterr().out
 
 
 def test_the_wagtail_site_root_is_the_demo_home_page(loaded_demo):
@@ -206,3 +206,32 @@ def test_demo_cms_content_exists_in_vietnamese_and_english_and_sells(loaded_demo
         english_home.content.decode()
     )
     assert "OCOP Tết gifts 2027" in english_home.content.decode()
+
+
+def test_the_demo_shows_balances_a_statement_and_a_payout_batch(loaded_demo):
+    from django.utils import timezone
+
+    from marketplace.settlement import selectors
+    from marketplace.settlement.models import Account, PayoutBatch, Posting
+
+    batch = PayoutBatch.objects.get()
+    payouts = list(batch.payouts.select_related("cooperative"))
+    assert batch.status == "draft" and len(payouts) >= 2
+    assert all(p.amount > 0 and p.bank_account_number for p in payouts)
+    household = next(p.cooperative for p in payouts if p.cooperative.seller_kind == "household")
+    assert Posting.objects.filter(
+        cooperative=household, entries__account=Account.VAT_WITHHELD
+    ).exists()
+    assert Posting.objects.filter(kind=Posting.Kind.REFUND).exists()
+    today = timezone.localdate()
+    statement = selectors.monthly_statement(payouts[0].cooperative, year=today.year,
+                                            month=today.month)  # fmt: skip
+    kinds = {row.posting.kind for row in statement.rows}
+    assert {"sale", "payout"} <= kinds
+    summary = selectors.money_summary(payouts[0].cooperative)
+    assert summary.upcoming == [payouts[0]]
+    # One cooperative has no tax profile yet: it would be told why it cannot be paid.
+    from marketplace.settlement.services import payout_blockers
+
+    [unprofiled] = Cooperative.objects.filter(status="approved", tax_code="")
+    assert "chưa có mã số thuế" in payout_blockers(unprofiled)
