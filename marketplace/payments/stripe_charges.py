@@ -22,7 +22,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.payments.models import Dispute, DisputeLine, Payment
-from marketplace.payments.refunds import _item_target, refund_allocation, refund_create
+from marketplace.payments.refunds import (
+    _item_target,
+    refund_allocation,
+    refund_create,
+    refundable_items,
+)
 from marketplace.payments.services import OrderStatus
 
 logger = logging.getLogger(__name__)
@@ -169,15 +174,18 @@ def _dispute_close(payment, event):
             order_settle(order=order, kind=Posting.Kind.DISPUTE,
                          source=f"dispute{dispute.pk}-won", dispute=dispute)  # fmt: skip
         else:
-            # The money went back to the cardholder: a refund of the lines it was held on.
-            items = {
-                (f"line:{line.line_id}" if line.line_id else f"shipping:{line.shipment_id}"):
-                line.amount for line in dispute.lines.all()
-            }  # fmt: skip
-            refund_create(
-                payment=payment, items=items, reason=_("Thua khiếu nại thẻ"),
-                stripe_refund_id=dispute.stripe_dispute_id,
-            )  # fmt: skip
+            # The money went back to the cardholder: a refund of the lines it was held on,
+            # as far as staff have not refunded them meanwhile.
+            left = refundable_items(order)
+            items = {}
+            for line in dispute.lines.all():
+                key = f"line:{line.line_id}" if line.line_id else f"shipping:{line.shipment_id}"
+                items[key] = min(line.amount, max(0, left.get(key, (None, 0))[1]))
+            if any(items.values()):
+                refund_create(
+                    payment=payment, items=items, reason=_("Thua khiếu nại thẻ"),
+                    stripe_refund_id=dispute.stripe_dispute_id,
+                )  # fmt: skip
         order.refresh_from_db()
         if order.status == OrderStatus.DISPUTED:
             order.status = dispute.order_status_before or OrderStatus.PAID

@@ -296,3 +296,26 @@ def test_a_lost_dispute_becomes_a_refund_of_the_held_amount(
                stripe_stub.charge(INTENT, amount=340_000, amount_refunded=0), "evt_r1")  # fmt: skip
     assert Refund.objects.count() == 1
     check_every_posting_balances()
+
+
+def test_a_dispute_lost_after_a_stripe_refund_of_the_same_lines_refunds_only_what_is_left(
+    client, stripe_server, split_order, tea_user, honey_user, tea_cooperative, honey_cooperative
+):
+    order = split_order
+    for parcel, user in (
+        (order.shipments.get(cooperative=tea_cooperative), tea_user),
+        (order.shipments.get(cooperative=honey_cooperative), honey_user),
+    ):
+        deliver(parcel, user)  # fmt: skip
+    post_event(client, "charge.dispute.created",
+               stripe_stub.dispute(INTENT, amount=340_000), "evt_d1")  # fmt: skip
+    # Meanwhile someone refunds 100.000 ₫ from Stripe's dashboard.
+    refunded = stripe_stub.charge(INTENT, amount=340_000, amount_refunded=100_000)
+    assert post_event(client, "charge.refunded", refunded, "evt_r1").status_code == 200
+
+    lost = stripe_stub.dispute(INTENT, amount=340_000, status="lost")
+    assert post_event(client, "charge.dispute.closed", lost, "evt_d2").status_code == 200
+
+    payment = Payment.objects.get(order=order)
+    assert payment.amount_refunded <= 340_000
+    check_every_posting_balances()
