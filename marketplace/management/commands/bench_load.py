@@ -11,9 +11,17 @@ all such visitors, ``marketplace.page_cache``), and as a visitor with a session 
 (rendered for them, with the shared fragments). The load comes from ``wrk`` (2 threads)
 when it is installed (``make bench`` installs it), else from Python threads, whose own
 work on the same two cores lowers every absolute number: compare ratios.
+
+Then, when Lighthouse is installed in ``.bench/`` (``make bench`` does it with npm), each
+main page's Lighthouse mobile performance score, its largest contentful paint, and what
+it transferred: in all, and before the pictures below the fold (what Chromium fetched at
+high priority, the pictures on the first screen among them, and every other resource).
+The server stands behind a stand-in for production's front web server
+(``marketplace.bench_wsgi``: uploads served, HTML compressed).
 """
 
 import http.client
+import json
 import os
 import re
 import secrets
@@ -46,8 +54,11 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=5.0, help="Load time per page.")
         parser.add_argument("--connections", type=int, default=8)
         parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers.")
+        parser.add_argument(
+            "--lighthouse", default=str(LIGHTHOUSE), help="Lighthouse's command ('' to skip)."
+        )
 
-    def handle(self, *args, seconds, connections, workers, **options):
+    def handle(self, *args, seconds, connections, workers, lighthouse, **options):
         if seconds <= 0 or connections < 1 or workers < 1:
             raise CommandError("--seconds, --connections and --workers must be positive.")
         pages = self._pages()
@@ -69,6 +80,10 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{name:<20} {rate:>8.1f} {p50 * 1000:>8.1f} {rate / bare:>8.3f}  {url}{note}"
                 )
+            if lighthouse and Path(lighthouse).exists():
+                self._lighthouse(lighthouse, port, [p for p in pages if p[0] in LIGHTHOUSE_PAGES])
+            else:
+                self.stdout.write("Lighthouse is not installed in .bench/: no page scores.")
 
     def _pages(self):
         helper = PageBench()
@@ -118,7 +133,7 @@ class Command(BaseCommand):
                 )  # fmt: skip
                 gunicorn = Path(sys.executable).parent / "gunicorn"
                 self.process = subprocess.Popen(
-                    [str(gunicorn), "marketplace.wsgi", "--bind", f"127.0.0.1:{port}",
+                    [str(gunicorn), "marketplace.bench_wsgi", "--bind", f"127.0.0.1:{port}",
                      "--workers", str(workers), "--no-control-socket", "--log-level", "error"],
                     env=env, cwd=settings.BASE_DIR,
                 )  # fmt: skip
@@ -173,6 +188,40 @@ class Command(BaseCommand):
             raise CommandError(f"No request to {url} completed.")
         return len(latencies) / elapsed, statistics.median(latencies), errors[0]
 
+    def _lighthouse(self, command, port, pages):
+        """Print each page's Lighthouse mobile performance, LCP and bytes transferred."""
+        self.stdout.write(
+            f"Lighthouse (mobile): {'page':<10} {'score':>6} {'LCP s':>6} {'KiB':>6} "
+            f"{'first screen KiB':>17}"
+        )
+        for name, url, _headers in pages:
+            report = Path(settings.BASE_DIR) / ".bench" / f"lighthouse-{name}.json"
+            result = subprocess.run(
+                [command, f"http://127.0.0.1:{port}{url}", "--quiet", "--output=json",
+                 f"--output-path={report}", "--only-categories=performance",
+                 '--extra-headers={"X-Forwarded-Proto": "https"}',
+                 f"--chrome-flags={CHROMIUM_FLAGS}"],
+                capture_output=True, text=True, check=False, timeout=300,
+                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            )  # fmt: skip
+            if result.returncode != 0 or not report.exists():
+                self.stdout.write(f"{'':<20} {name:<10} failed: {result.stderr[-300:]}")
+                continue
+            data = json.loads(report.read_text())
+            audits = data["audits"]
+            score = data["categories"]["performance"]["score"]
+            requests = audits["network-requests"]["details"]["items"]
+            total = sum(r.get("transferSize", 0) for r in requests)
+            first = sum(r.get("transferSize", 0) for r in requests
+                        if r.get("resourceType") != "Image"
+                        or r.get("priority") in ("High", "VeryHigh"))  # fmt: skip
+            lcp = audits["largest-contentful-paint"]["numericValue"] / 1000
+            shown = "–" if score is None else f"{score * 100:.0f}"
+            self.stdout.write(
+                f"{'':<20} {name:<10} {shown:>6} {lcp:>6.1f} {total / 1024:>6.0f} "
+                f"{first / 1024:>17.0f}"
+            )
+
     def _load_wrk(self, port, url, headers, seconds, connections):
         """Load ``url`` with wrk (2 threads); return req/s, median latency, errors."""
         headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https", **headers}
@@ -187,6 +236,15 @@ class Command(BaseCommand):
         errors = sum(int(n) for match in _WRK_ERRORS.finditer(result.stdout)
                      for n in match.groups() if n)  # fmt: skip
         return float(rate.group(1)), float(p50.group(1)) * _UNITS[p50.group(2)], errors
+
+
+LIGHTHOUSE = Path(settings.BASE_DIR) / ".bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = ("home", "catalogue", "product", "search", "trace")
+# Chromium as the browser tests start it (tests/browser/conftest.py): no background traffic.
+CHROMIUM_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 
 
 def _redis_emptied(url):
