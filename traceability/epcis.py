@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from marketplace.links import absolute_url
 from traceability.links import batch_uri
+from traceability.linkset import lot_epcis_url
 
 EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -131,7 +132,7 @@ def epcis_document(batch, *, events=None):
             corrections.setdefault(event.corrects_id, []).append(event)
     return {
         "@context": [EPCIS_CONTEXT, {"ocop": vocabulary()}],
-        "id": f"{batch_uri(batch)}?linkType=gs1:epcis",
+        "id": lot_epcis_url(batch),
         "type": "EPCISDocument",
         "schemaVersion": "2.0",
         "creationDate": _local(timezone.now()),

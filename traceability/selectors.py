@@ -15,11 +15,18 @@ from traceability.links import batch_path
 from traceability.models import SHORT_CODE_ALPHABET, Batch, LineBatch, ScanLog, TraceEvent
 
 Certificate = get_model("catalogue", "Certificate")
+Product = get_model("catalogue", "Product")
 
 PUBLIC_STATUSES = (Batch.Status.PUBLISHED, Batch.Status.RECALLED)
 # The lot code validator's alphabet, checked before any query is made.
 _LOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-./]{0,19}$")
 _SHORT_CODE = re.compile(rf"^[{SHORT_CODE_ALPHABET}]{{8}}$")
+
+
+def _valid_certificates(day):
+    return Certificate.objects.filter(
+        verified_at__isnull=False, issued_on__lte=day, expires_on__gte=day
+    ).order_by("kind", "-stars", "-issued_on")
 
 
 def _upc_candidates(gtin):
@@ -87,9 +94,7 @@ def public_batches(*, day=None):
     grow with the number of events or photos.
     """
     day = day or timezone.localdate()
-    valid_certificates = Certificate.objects.filter(
-        verified_at__isnull=False, issued_on__lte=day, expires_on__gte=day
-    ).order_by("kind", "-stars", "-issued_on")
+    valid_certificates = _valid_certificates(day)
     events = TraceEvent.objects.select_related("corrects").prefetch_related("photos")
     return (
         Batch.objects.filter(status__in=PUBLIC_STATUSES)
@@ -134,6 +139,61 @@ def latest_batch_for_gtin(*, gtin):
         .order_by("-produced_on", "-pk")
         .first()
     )
+
+
+def product_for_gtin(*, gtin):
+    """Return the product the resolver may name for ``gtin``, or None.
+
+    A product is named when its shop page is public or it has a public lot; it comes with
+    its cooperative and its ``valid_certificates``.
+    """
+    if not gtin_is_valid(gtin):
+        return None
+    day = timezone.localdate()
+    product = (
+        Product.objects.filter(upc__in=_upc_candidates(gtin))
+        .select_related("cooperative__partner")
+        .prefetch_related(
+            Prefetch(
+                "certificates", queryset=_valid_certificates(day), to_attr="valid_certificates"
+            )
+        )
+        .first()
+    )
+    if product is None:
+        return None
+    if product_on_sale(product) or product.batches.filter(status__in=PUBLIC_STATUSES).exists():
+        return product
+    return None
+
+
+def product_on_sale(product):
+    """Return True when the product's shop page is public (its cooperative approved)."""
+    cooperative = product.cooperative if product.cooperative_id else None
+    return bool(product.is_public and cooperative is not None and cooperative.is_approved)
+
+
+def latest_published_batch(product):
+    """Return ``product``'s latest published lot (its page's address only), or None."""
+    batch = (
+        Batch.objects.filter(product_id=product.pk, status=Batch.Status.PUBLISHED)
+        .order_by("-produced_on", "-pk")
+        .only("pk", "product_id", "lot_code", "short_code", "status")
+        .first()
+    )
+    if batch is not None:
+        batch.product = product
+    return batch
+
+
+def example_batch():
+    """Return a published lot of a product with a valid GTIN (the resolver's example)."""
+    batches = (
+        Batch.objects.filter(status=Batch.Status.PUBLISHED, product__upc__regex=r"^[0-9]{8,14}$")
+        .select_related("product")
+        .order_by("-published_at", "-pk")[:20]
+    )
+    return next((batch for batch in batches if gtin_is_valid(batch.product.upc)), None)
 
 
 def is_short_code(code):

@@ -17,6 +17,8 @@ RECALL_CHUNK = 50
 WARM_LIMIT = 100
 # Requests that warm the cache say they are a bot, so they count as no scan.
 WARM_USER_AGENT = "OCOP-cache-warmer (bot)"
+# ...and ask for HTML as a phone's browser does: the page, not the default link's redirect.
+WARM_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"
 
 
 @shared_task(ignore_result=True)
@@ -77,7 +79,10 @@ def trace_cache_refresh():
     )
     site = urlsplit(settings.SITE_URL)
     client = Client(
-        HTTP_HOST=site.netloc, HTTP_USER_AGENT=WARM_USER_AGENT, secure=site.scheme == "https"
+        HTTP_HOST=site.netloc,
+        HTTP_USER_AGENT=WARM_USER_AGENT,
+        HTTP_ACCEPT=WARM_ACCEPT,
+        secure=site.scheme == "https",
     )
     asked = 0
     for batch in batches:

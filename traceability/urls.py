@@ -12,14 +12,13 @@ urlpatterns = [
         qr_views.BatchLabelSheetView.as_view(),
         name="label-sheet",
     ),
-    # The GS1 Digital Link resolver. Servers decode %2F before routing, so a lot code with
-    # a slash arrives as more path: the lot takes the rest of the path. Anything else under
-    # /01/ or /t/ gets the resolver's friendly 404 rather than Wagtail's.
-    re_path(
-        r"^01/(?P<gtin>[^/]*)/10/(?P<lot>[\s\S]+)$", views.batch_by_digital_link, name="batch"
-    ),  # fmt: skip
-    re_path(r"^01/(?P<gtin>[^/]*)/?$", views.product_by_digital_link, name="product"),
+    # The GS1 Digital Link resolver: a GTIN and its qualifiers (traceability.digital_link
+    # reads them; servers decode %2F, so a lot code with a slash arrives as more path).
+    # Anything else under /01 is malformed (400), under /t the resolver's friendly 404.
+    re_path(r"^01/(?P<gtin>[^/]+)(?P<rest>/[\s\S]*)?$", views.digital_link, name="digital-link"),
+    re_path(r"^01(?:/[\s\S]*)?$", views.malformed),
+    path("t/<str:code>/epcis.jsonld", views.batch_epcis, name="epcis"),
     re_path(r"^t/(?P<code>[^/]*)/?$", views.batch_by_short_code, name="short"),
-    re_path(r"^(?:01|t)(?:/[\s\S]*)?$", views.path_not_found),
+    re_path(r"^t(?:/[\s\S]*)?$", views.path_not_found),
     path(".well-known/gs1resolver", views.resolver_description_view, name="resolver"),
 ]

@@ -88,7 +88,7 @@ PUBLIC = {
     "password-reset", "password-reset-done", "password-reset-confirm", "password-reset-complete",
     "dashboard:login", "dashboard:logout",
     # GS1 Digital Link resolver and QR images of published lots
-    "traceability:qr", "traceability:batch", "traceability:product", "traceability:short",
+    "traceability:qr", "traceability:digital-link", "traceability:short", "traceability:epcis",
     "traceability:resolver",
 }  # fmt: skip
 # Patterns without a name, by route: friendly 404s and the media files of the demo.
@@ -99,7 +99,8 @@ PUBLIC_UNNAMED = {
     r"^shop/dashboard/pages/(?:update|delete)/[^/]*[^\d/][^/]*/",
     "shop/accounts/notifications/",
     r"^media/(?P<path>.*)$",
-    r"^(?:01|t)(?:/[\s\S]*)?$",
+    r"^01(?:/[\s\S]*)?$",
+    r"^t(?:/[\s\S]*)?$",
     "cms/test404/",
 }
 UNNAMED_PROBES = {

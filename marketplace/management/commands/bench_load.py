@@ -23,7 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from marketplace.management.commands.bench import PHONE
+from marketplace.management.commands.bench import PHONE, PHONE_ACCEPT
 from marketplace.management.commands.bench import Command as PageBench
 
 
@@ -67,7 +67,7 @@ class Command(BaseCommand):
         names = {"minimal", "home", "catalogue", "category", "product", "trace"}
         pages = [(name, url) for name, url in helper._pages() if name in names]
         pages += [("search", "/shop/search/?q=mat+ong"), ("suggest", "/shop/search/suggest/?q=mat")]
-        phone = {"User-Agent": PHONE}
+        phone = {"User-Agent": PHONE, "Accept": PHONE_ACCEPT}
         return [(name, url, phone if name == "trace" else {}) for name, url in pages]
 
     def _server(self, port, workers):
