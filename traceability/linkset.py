@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.links import absolute_url
 from traceability.links import batch_uri
+from traceability.selectors import certificates_split
 
 GS1_VOC = "https://ref.gs1.org/voc/"
 # Older spellings of the GS1 Web Vocabulary namespace still found on labels and in apps.
@@ -107,8 +108,8 @@ def product_level(product, *, gtin, latest_batch=None, on_sale=False):
     """Return the ``Level`` of a product's GTIN (``/01/<gtin>``), or None without a link.
 
     ``latest_batch`` is its latest published lot (the GTIN's traceability page),
-    ``on_sale`` whether its shop page is public. Certificates are the prefetched
-    ``valid_certificates`` (valid, verified, not revoked).
+    ``on_sale`` whether its shop page is public. Certificates are the valid ones of the
+    prefetched ``trace_certificates`` (verified, in force, not revoked).
     """
     links = {}
     pip = absolute_url(product.get_absolute_url()) if on_sale else ""
@@ -118,7 +119,7 @@ def product_level(product, *, gtin, latest_batch=None, on_sale=False):
         title = _("Truy xuất nguồn gốc: lô mới nhất %(lot)s") % {"lot": latest_batch.lot_code}
         links["traceability"] = [_typed(lot_page_url(latest_batch), title)]
     certificates = []
-    for certificate in getattr(product, "valid_certificates", ()):
+    for certificate in certificates_split(product)[0]:
         if certificate.document:
             media_type = mimetypes.guess_type(certificate.document.name)[0]
             target = {"href": absolute_url(certificate.document.url), "title": str(certificate)}

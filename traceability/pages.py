@@ -94,7 +94,7 @@ def page_html(batch):
     """
     events = list(batch.events.all())
     product = batch.product
-    certificates = product.valid_certificates
+    certificates, revoked_certificates = selectors.certificates_split(product)
     ocop = next((c for c in certificates if c.kind == c.Kind.OCOP), None)
     cooperative = product.cooperative
     images = list(product.images.all())
@@ -111,6 +111,7 @@ def page_html(batch):
             "lab_events": [e for e in events if e.kind == e.Kind.INSPECTION],
             "chain_ok": chain_verifies(events),
             "certificates": certificates,
+            "revoked_certificates": revoked_certificates,
             "ocop": ocop,
             "gtin": product_gtin14(product),
             "page_uri": batch_uri(batch),

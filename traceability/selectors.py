@@ -10,6 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.gtin import VALID_LENGTHS, gtin14, gtin_is_valid
+from catalogue.models import valid_certificate_q
 from traceability.counterfeit import BURST_MINUTES, ScanCounts, busiest_window, scan_flags
 from traceability.links import batch_path
 from traceability.models import SHORT_CODE_ALPHABET, Batch, LineBatch, ScanLog, TraceEvent
@@ -23,10 +24,22 @@ _LOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-./]{0,19}$")
 _SHORT_CODE = re.compile(rf"^[{SHORT_CODE_ALPHABET}]{{8}}$")
 
 
-def _valid_certificates(day):
-    return Certificate.objects.filter(
-        verified_at__isnull=False, issued_on__lte=day, expires_on__gte=day
-    ).order_by("kind", "-stars", "-issued_on")
+def _listed_certificates(day):
+    """The certificates a lot's page lists: the valid ones, and those staff revoked while
+    they would still be in force (shown as revoked). See ``certificates_split``."""
+    revoked = Q(revoked_at__isnull=False, issued_on__lte=day, expires_on__gte=day)
+    return Certificate.objects.filter(valid_certificate_q(day=day) | revoked).order_by(
+        "kind", "-stars", "-issued_on"
+    )
+
+
+def certificates_split(product):
+    """Return (valid, revoked) certificates of a product read with ``trace_certificates``."""
+    listed = getattr(product, "trace_certificates", ())
+    return (
+        [c for c in listed if c.revoked_at is None],
+        [c for c in listed if c.revoked_at is not None],
+    )
 
 
 def _upc_candidates(gtin):
@@ -94,7 +107,7 @@ def public_batches(*, day=None):
     grow with the number of events or photos.
     """
     day = day or timezone.localdate()
-    valid_certificates = _valid_certificates(day)
+    certificates = _listed_certificates(day)
     events = TraceEvent.objects.select_related("corrects").prefetch_related("photos")
     return (
         Batch.objects.filter(status__in=PUBLIC_STATUSES)
@@ -103,7 +116,7 @@ def public_batches(*, day=None):
         .prefetch_related(
             Prefetch("events", queryset=events.order_by("sequence")),
             Prefetch(
-                "product__certificates", queryset=valid_certificates, to_attr="valid_certificates"
+                "product__certificates", queryset=certificates, to_attr="trace_certificates"
             ),  # fmt: skip
             "product__images",
         )
@@ -145,7 +158,7 @@ def product_for_gtin(*, gtin):
     """Return the product the resolver may name for ``gtin``, or None.
 
     A product is named when its shop page is public or it has a public lot; it comes with
-    its cooperative and its ``valid_certificates``.
+    its cooperative and its ``trace_certificates`` (``certificates_split``).
     """
     if not gtin_is_valid(gtin):
         return None
@@ -155,7 +168,7 @@ def product_for_gtin(*, gtin):
         .select_related("cooperative__partner")
         .prefetch_related(
             Prefetch(
-                "certificates", queryset=_valid_certificates(day), to_attr="valid_certificates"
+                "certificates", queryset=_listed_certificates(day), to_attr="trace_certificates"
             )
         )
         .first()
