@@ -364,6 +364,17 @@ vars().update(EMAIL_CONFIG)
 # give their worker a mail server that fails once.
 EMAIL_DELIVERY_BACKEND = env.str("EMAIL_DELIVERY_BACKEND", default="") or EMAIL_BACKEND
 EMAIL_BACKEND = "marketplace.mail_backend.TaskEmailBackend"
+
+# Text messages (marketplace/sms.py), for recall alerts to phones: an HTTP gateway of the
+# operator's at SMS_GATEWAY_URL (JSON POST, bearer SMS_GATEWAY_TOKEN), the console in the
+# demo, none in production without a gateway (QR pages then offer e-mail alerts only).
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
+SMS_BACKEND = env.str("SMS_BACKEND", default="") or (
+    "marketplace.sms.HttpBackend"
+    if SMS_GATEWAY_URL
+    else ("marketplace.sms.ConsoleBackend" if DEBUG else "")
+)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@ocop.example>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

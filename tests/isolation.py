@@ -26,7 +26,6 @@ from tests.factories import (
     trace_batch,
 )
 from traceability.models import Batch, LineBatch, TraceEvent
-from traceability.services import line_batch_assign
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -98,7 +97,7 @@ SWEPT = {
         ({"pk": b.batch.pk, "action": action}, {"reason": "x"}) for action in ("publish", "recall")
     ],
     "line-batch-assign": lambda b: [
-        ({"line_id": pk}, {"batch": b.batch.pk}) for pk in _ids(b.lines)
+        ({"line_id": pk}, {f"lot-{b.batch.pk}": "1"}) for pk in _ids(b.lines)
     ],
     "traceability:label-sheet": lambda b: [({"pk": b.batch.pk}, {"count": "24"})],
     "payments:cash-parcels": lambda b: [({}, {})],
@@ -158,6 +157,10 @@ SWEPT = {
     ],
     "dashboard:order-shipping-address": lambda b: [
         ({"number": order.number}, {"line1": "x"}) for order in (b.own_order, b.shared_order)
+    ],
+    "dashboard:order-shipment-packing-slip": lambda b: [
+        ({"number": shipment.order.number, "shipment_id": shipment.pk}, {})
+        for shipment in b.shipments
     ],
     "dashboard:order-shipment-advance": lambda b: [
         ({"number": shipment.order.number, "shipment_id": shipment.pk}, {"to_status": status})
@@ -234,8 +237,8 @@ def cooperative_with_secrets(*, other_product):
     shipments = list(Shipment.objects.filter(cooperative=b).order_by("pk"))
     for shipment in shipments:
         ship(shipment, user, SECRET_TRACKING)
+    # Shipping took every line's units from B's lot (traceability.allocation).
     lines = list(Line.objects.filter(partner=b.partner).order_by("pk"))
-    line_batch_assign(line=lines[-1], batch=batch, by=user)
     return Secrets(
         cooperative=b, user=user, product=product, draft=draft, certificate=certificate,
         batch=batch, own_order=own_order, shared_order=shared_order, shipments=shipments,
@@ -303,8 +306,8 @@ def snapshot(b):
              .values_list("status", "quantity", "partner_id")),
         list(Shipment.objects.filter(cooperative=cooperative).order_by("pk")
              .values_list("status", "tracking_code", "cash_collection")),
-        list(LineBatch.objects.filter(batch__product__cooperative=cooperative)
-             .values_list("line_id", "batch_id")),
+        list(LineBatch.objects.filter(batch__product__cooperative=cooperative).order_by("pk")
+             .values_list("line_id", "batch_id", "quantity")),
         cooperative.status, cooperative.bank_account_number, cooperative.story,
         list(cooperative.partner.users.values_list("pk", flat=True)),
         list(Job.objects.order_by("created_at", "pk").values_list("task", "status", "result")),

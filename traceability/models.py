@@ -184,10 +184,14 @@ class ScanLog(models.Model):
 
 
 class LineBatch(models.Model):
-    """Which batch an order line was shipped from, so a recall reaches its buyers."""
+    """Units of an order line taken from one lot: a line of 5 may come 3 from the older lot
+    and 2 from the next. Allocated when the cooperative ships the line's parcel (oldest lot
+    first, or as the cooperative chose before), so a recall reaches every buyer of a lot.
+    """
 
-    line = models.OneToOneField("order.Line", on_delete=models.CASCADE, related_name="batch_link")
+    line = models.ForeignKey("order.Line", on_delete=models.CASCADE, related_name="lot_allocations")
     batch = models.ForeignKey(Batch, on_delete=models.PROTECT, related_name="line_links")
+    quantity = models.PositiveIntegerField(_("Số lượng"), validators=[MinValueValidator(1)])
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -195,8 +199,82 @@ class LineBatch(models.Model):
     recall_notified_at = models.DateTimeField(_("Ngày báo thu hồi"), null=True, blank=True)
 
     class Meta:
+        ordering = ["line", "batch__produced_on", "batch"]
         verbose_name = _("Lô của dòng đơn hàng")
         verbose_name_plural = _("Lô của các dòng đơn hàng")
+        constraints = [
+            models.UniqueConstraint(fields=["line", "batch"], name="line_batch_once_per_lot"),
+            models.CheckConstraint(condition=models.Q(quantity__gte=1), name="line_batch_quantity"),
+        ]
 
     def __str__(self):
-        return f"{self.line_id} ← {self.batch}"
+        return f"{self.line_id} ← {self.batch} × {self.quantity}"
+
+
+class RecallNotice(models.Model):
+    """A lot's recall told to one address (a buyer's or a subscriber's): never twice.
+
+    The unique constraint is what makes the notices exactly-once: the task that inserts
+    the row sends the message, in the same transaction; another task for the same person
+    (a buyer who also subscribed, a retry, a second worker) cannot insert it again.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Thư điện tử")
+        SMS = "sms", _("Tin nhắn SMS")
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="recall_notices")
+    channel = models.CharField(_("Kênh"), max_length=8, choices=Channel.choices)
+    contact = models.CharField(_("Địa chỉ nhận"), max_length=254)
+    sent_at = models.DateTimeField(_("Ngày gửi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Thông báo thu hồi đã gửi")
+        verbose_name_plural = _("Các thông báo thu hồi đã gửi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "channel", "contact"], name="recall_notice_once_per_contact"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.batch_id} → {self.contact}"
+
+
+def new_subscription_token():
+    return secrets.token_urlsafe(24)
+
+
+class RecallSubscription(models.Model):
+    """Someone who scanned a lot and asked to be told if it is recalled (not only buyers).
+
+    It counts once confirmed from the link sent to the address (so no one can sign up a
+    stranger); the same link's page stops it. The token is the only key to both.
+    """
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="recall_subscriptions")
+    channel = models.CharField(_("Kênh"), max_length=8, choices=RecallNotice.Channel.choices)
+    contact = models.CharField(_("Địa chỉ nhận"), max_length=254)
+    language = models.CharField(_("Ngôn ngữ"), max_length=10)
+    token = models.CharField(max_length=40, unique=True, default=new_subscription_token,
+                             editable=False)  # fmt: skip
+    created_at = models.DateTimeField(_("Ngày đăng ký"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("Ngày xác nhận"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("Ngày huỷ"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("Ngày báo thu hồi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Đăng ký nhận tin thu hồi")
+        verbose_name_plural = _("Các đăng ký nhận tin thu hồi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "channel", "contact"], name="recall_subscription_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.batch_id} ← {self.contact}"
+
+    @property
+    def is_active(self):
+        return self.confirmed_at is not None and self.unsubscribed_at is None

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from marketplace.sms import sms_enabled
 from marketplace.throttling import client_ip
 from traceability import page_cache, selectors
 from traceability.chain import chain_verifies
@@ -122,6 +123,7 @@ def page_html(batch):
             and cooperative is not None
             and cooperative.is_approved,
             "csrf_mark": page_cache.CSRF_MARK,
+            "sms": sms_enabled(),
             "next_mark": page_cache.NEXT_MARK,
         },
     )

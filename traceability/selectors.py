@@ -13,7 +13,7 @@ from catalogue.gtin import VALID_LENGTHS, gtin14, gtin_is_valid
 from catalogue.models import valid_certificate_q
 from traceability.counterfeit import BURST_MINUTES, ScanCounts, busiest_window, scan_flags
 from traceability.links import batch_path
-from traceability.models import SHORT_CODE_ALPHABET, Batch, LineBatch, ScanLog, TraceEvent
+from traceability.models import SHORT_CODE_ALPHABET, Batch, ScanLog, TraceEvent
 
 Certificate = get_model("catalogue", "Certificate")
 Product = get_model("catalogue", "Product")
@@ -234,21 +234,6 @@ def latest_batch_link(product):
         return ""
     batch.product = product  # batch_path reads the product's GTIN: no second query
     return batch_path(batch)
-
-
-def line_batch_rows(*, lines):
-    """Return [(line, current batch or None, [published batches of its product])] (2 queries)."""
-    product_ids = {line.product_id for line in lines if line.product_id}
-    current = {
-        link.line_id: link.batch
-        for link in LineBatch.objects.filter(line__in=lines).select_related("batch")
-    }
-    choices = {}
-    for batch in Batch.objects.filter(
-        product_id__in=product_ids, status=Batch.Status.PUBLISHED
-    ).order_by("-produced_on"):
-        choices.setdefault(batch.product_id, []).append(batch)
-    return [(line, current.get(line.pk), choices.get(line.product_id, [])) for line in lines]
 
 
 # The cooperative's batch page: scans over time and what they suggest.

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from traceability import qr_views, views
+from traceability import alert_views, qr_views, views
 
 app_name = "traceability"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     re_path(r"^01/(?P<gtin>[^/]+)(?P<rest>/[\s\S]*)?$", views.digital_link, name="digital-link"),
     re_path(r"^01(?:/[\s\S]*)?$", views.malformed),
     path("t/<str:code>/epcis.jsonld", views.batch_epcis, name="epcis"),
+    path("t/<str:code>/alerts/", alert_views.recall_alert_request, name="alert-request"),
+    path("t/alerts/<str:token>/confirm/", alert_views.recall_alert_confirm, name="alert-confirm"),
+    path("t/alerts/<str:token>/stop/", alert_views.recall_alert_stop, name="alert-stop"),
     re_path(r"^t/(?P<code>[^/]*)/?$", views.batch_by_short_code, name="short"),
     re_path(r"^t(?:/[\s\S]*)?$", views.path_not_found),
     path(".well-known/gs1resolver", views.resolver_description_view, name="resolver"),

@@ -90,6 +90,8 @@ PUBLIC = {
     # GS1 Digital Link resolver and QR images of published lots
     "traceability:qr", "traceability:digital-link", "traceability:short", "traceability:epcis",
     "traceability:resolver",
+    # Anyone who scanned a lot may ask to hear of its recall (confirm and stop by token)
+    "traceability:alert-request", "traceability:alert-confirm", "traceability:alert-stop",
 }  # fmt: skip
 # Patterns without a name, by route: friendly 404s and the media files of the demo.
 # Other unnamed patterns are probed like named ones, at their route (or the URL below).
