@@ -100,6 +100,7 @@ SWEPT = {
         ({"line_id": pk}, {f"lot-{b.batch.pk}": "1"}) for pk in _ids(b.lines)
     ],
     "traceability:label-sheet": lambda b: [({"pk": b.batch.pk}, {"count": "24"})],
+    "batch-export": lambda b: [({"pk": b.batch.pk, "fmt": fmt}, {}) for fmt in ("jsonld", "csv")],
     "payments:cash-parcels": lambda b: [({}, {})],
     "payments:cash-collect": lambda b: [({"shipment_id": pk}, {}) for pk in _ids(b.shipments)],
     "dashboard:index": lambda b: [({}, {})],

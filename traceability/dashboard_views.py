@@ -1,7 +1,10 @@
 """The cooperative's batches in the dashboard: create, record events, publish, recall."""
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -11,10 +14,11 @@ from django.views.generic import FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
 from marketplace import access
-from marketplace.access import CooperativeRequiredMixin
+from marketplace.access import CooperativeOrStaffMixin, CooperativeRequiredMixin
 from marketplace.throttling import rate_limited
-from traceability import allocation, selectors, services
+from traceability import allocation, export, selectors, services
 from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_CLIENTS_PER_ITEM
+from traceability.epcis import epcis_document
 from traceability.forms import BatchForm, EventForm
 from traceability.links import batch_uri
 from traceability.models import Batch
@@ -151,3 +155,22 @@ class LineBatchAssignView(CooperativeRequiredMixin, View):
                 request, _("Đã ghi lô %(lot)s cho %(title)s.") % {"lot": lots, "title": line.title}
             )
         return redirect(f"{url}#line-batches")
+
+
+class BatchExportView(CooperativeOrStaffMixin, View):
+    """Download a lot's events for the national traceability portal: EPCIS 2.0 (JSON-LD)
+    or CSV (``traceability.export`` documents the columns). Its cooperative and staff."""
+
+    def get(self, request, pk, fmt):
+        batches = access.batches_for(request.user, selectors.public_batches(include_drafts=True))
+        batch = get_object_or_404(batches, pk=pk)
+        if fmt == "csv":
+            body, content_type = export.epcis_csv(batch), "text/csv; charset=utf-8"
+        else:
+            body = json.dumps(epcis_document(batch), ensure_ascii=False, indent=2)
+            content_type = "application/ld+json; charset=utf-8"
+        response = HttpResponse(body, content_type=content_type)
+        filename = export.export_filename(batch, "csv" if fmt == "csv" else "jsonld")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response

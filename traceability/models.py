@@ -18,6 +18,11 @@ lot_code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9\-./]{0,19}$",
     _("Mã lô gồm 1–20 ký tự: chữ không dấu, số, dấu - . /"),
 )
+# GS1 AI 254 (GLN extension) in an SGLN: letters and digits, "0" meaning none.
+gln_extension_validator = RegexValidator(
+    r"^[1-9A-Za-z][0-9A-Za-z]{0,19}$",
+    _("Mã mở rộng gồm 1–20 chữ số hoặc chữ cái không dấu, không bắt đầu bằng 0."),
+)
 SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
 
 
@@ -49,6 +54,13 @@ class Batch(models.Model):
     farm_area_ha = models.DecimalField(
         _("Diện tích (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
     )
+    # The growing area as a sub-location of the cooperative's GLN (GS1 AI 254), for the
+    # EPCIS readPoint of field events (planting, care, harvest).
+    farm_gln_extension = models.CharField(
+        _("Mã mở rộng GLN của vùng trồng"), max_length=20, blank=True,
+        validators=[gln_extension_validator],
+        help_text=_("Chỉ khi hợp tác xã có mã GLN: mã vùng trồng, ví dụ 1 hoặc DOI3."),
+    )  # fmt: skip
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )

@@ -97,7 +97,7 @@ def _scan_counts():
     }
 
 
-def public_batches(*, day=None):
+def public_batches(*, day=None, include_drafts=False):
     """Return published and recalled batches with everything their public page reads.
 
     One query for the batch, its product, cooperative and scan counts (scans, distinct
@@ -109,9 +109,11 @@ def public_batches(*, day=None):
     day = day or timezone.localdate()
     certificates = _listed_certificates(day)
     events = TraceEvent.objects.select_related("corrects").prefetch_related("photos")
+    batches = (
+        Batch.objects.all() if include_drafts else Batch.objects.filter(status__in=PUBLIC_STATUSES)
+    )
     return (
-        Batch.objects.filter(status__in=PUBLIC_STATUSES)
-        .select_related("product__cooperative__partner")
+        batches.select_related("product__cooperative__partner")
         .annotate(**_scan_counts())
         .prefetch_related(
             Prefetch("events", queryset=events.order_by("sequence")),

@@ -31,7 +31,8 @@ def _may_edit(user, batch):
 
 @transaction.atomic
 def batch_create(*, product, lot_code, quantity, produced_on, by, best_before=None,
-                 farm_name="", farm_location="", farm_area_ha=None):  # fmt: skip
+                 farm_name="", farm_location="", farm_area_ha=None,
+                 farm_gln_extension=""):  # fmt: skip
     """Create a draft batch of ``product``; only its cooperative (or staff) may."""
     batch = Batch(
         product=product,
@@ -42,6 +43,7 @@ def batch_create(*, product, lot_code, quantity, produced_on, by, best_before=No
         farm_name=farm_name,
         farm_location=farm_location,
         farm_area_ha=farm_area_ha,
+        farm_gln_extension=farm_gln_extension,
     )
     if not _may_edit(by, batch):
         raise PermissionDenied

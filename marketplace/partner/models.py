@@ -1,12 +1,17 @@
 """The partner fork: every seller is a cooperative attached to one Oscar Partner."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from vietnam_provinces import Province, Ward
 
-from marketplace.partner.validators import validate_vietnamese_phone
+from marketplace.partner.validators import (
+    validate_company_prefix,
+    validate_gln,
+    validate_vietnamese_phone,
+)
 
 # NAPAS bank identification numbers are six digits (e.g. 970436 for Vietcombank).
 bank_bin_validator = RegexValidator(r"^\d{6}$", _("Mã BIN ngân hàng gồm 6 chữ số."))
@@ -65,6 +70,15 @@ class Cooperative(models.Model):
         _("Số tài khoản"), max_length=19, blank=True, validators=[account_number_validator]
     )
     bank_account_name = models.CharField(_("Tên chủ tài khoản"), max_length=128, blank=True)
+    # GS1 membership: the cooperative's location number, for EPCIS events (SGLN).
+    gln = models.CharField(
+        _("Mã địa điểm GLN"), max_length=13, blank=True, validators=[validate_gln],
+        help_text=_("13 chữ số do GS1 Việt Nam cấp, ví dụ 8934567000015."),
+    )  # fmt: skip
+    gs1_company_prefix = models.CharField(
+        _("Mã doanh nghiệp GS1"), max_length=12, blank=True, validators=[validate_company_prefix],
+        help_text=_("Phần đầu của mã GLN và mã GTIN do GS1 cấp cho hợp tác xã (6–12 chữ số)."),
+    )  # fmt: skip
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.APPLIED
     )
@@ -82,6 +96,31 @@ class Cooperative(models.Model):
 
     def get_absolute_url(self):
         return reverse("cooperative-profile", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if bool(self.gln) != bool(self.gs1_company_prefix):
+            raise ValidationError(
+                _("Hãy nhập cả mã GLN và mã doanh nghiệp GS1, hoặc để trống cả hai."),
+                code="gln_pair",
+            )
+        if self.gln and not self.gln.startswith(self.gs1_company_prefix):
+            raise ValidationError(
+                {"gs1_company_prefix": _("Mã GLN phải bắt đầu bằng mã doanh nghiệp GS1.")},
+                code="gln_prefix",
+            )
+
+    def sgln(self, extension="0"):
+        """Return the EPC URI of the cooperative's location (or of one of its sub-locations,
+        ``extension`` being a GS1 AI 254 value), or "" without a GLN.
+
+        ``urn:epc:id:sgln:<company prefix>.<location reference>.<extension>`` (GS1 Tag Data
+        Standard): the GLN less its check digit, split after the company prefix.
+        """
+        if not (self.gln and self.gs1_company_prefix):
+            return ""
+        prefix = self.gs1_company_prefix
+        return f"urn:epc:id:sgln:{prefix}.{self.gln[len(prefix) : 12]}.{extension or '0'}"
 
     @property
     def is_approved(self):
