@@ -290,3 +290,40 @@ class RecallSubscription(models.Model):
     @property
     def is_active(self):
         return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+class ChainRoot(models.Model):
+    """A cooperative's chain root of one day, signed and published for good.
+
+    ``document`` is the published file, byte for byte: the payload (every public lot of
+    the cooperative with the hashes of its events recorded by the end of ``day``, the
+    root over them and the previous day's root) and its Ed25519 signature
+    (``traceability.anchoring``). Rows are never changed or deleted.
+    """
+
+    cooperative = models.ForeignKey(
+        "partner.Cooperative", on_delete=models.PROTECT, related_name="chain_roots"
+    )
+    day = models.DateField(_("Ngày"))
+    root = models.CharField(max_length=64)
+    document = models.TextField()
+    created_at = models.DateTimeField(_("Ngày công bố"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cooperative", "day"]
+        verbose_name = _("Gốc chuỗi băm đã công bố")
+        verbose_name_plural = _("Các gốc chuỗi băm đã công bố")
+        constraints = [
+            models.UniqueConstraint(fields=["cooperative", "day"], name="chain_root_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.cooperative_id} {self.day} {self.root[:12]}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Published chain roots are kept as published.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Published chain roots are kept forever.")

@@ -116,3 +116,14 @@ def trace_cache_refresh():
                     break
                 asked += 1
     return asked
+
+
+@shared_task(ignore_result=True)
+def chain_roots_publish(*, day=None):
+    """Publish every cooperative's signed chain root of ``day`` (ISO date; default
+    yesterday). Safe to run again: a day already published is kept as it was."""
+    import datetime as dt
+
+    from traceability.anchoring import chain_roots_publish as publish
+
+    return publish(day=dt.date.fromisoformat(day) if day else None)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from traceability import alert_views, qr_views, views
+from traceability import alert_views, qr_views, root_views, views
 
 app_name = "traceability"
 
@@ -24,4 +24,8 @@ urlpatterns = [
     re_path(r"^t/(?P<code>[^/]*)/?$", views.batch_by_short_code, name="short"),
     re_path(r"^t(?:/[\s\S]*)?$", views.path_not_found),
     path(".well-known/gs1resolver", views.resolver_description_view, name="resolver"),
+    # The hash chain's published roots (traceability.anchoring), kept for good.
+    path("trace/chain-key.pem", root_views.chain_key, name="chain-key"),
+    path("trace/roots/<slug:slug>/", root_views.cooperative_roots, name="chain-roots"),
+    path("trace/roots/<slug:slug>/<str:day>.json", root_views.chain_root, name="chain-root"),
 ]

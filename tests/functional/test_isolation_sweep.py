@@ -92,6 +92,8 @@ PUBLIC = {
     "traceability:resolver",
     # Anyone who scanned a lot may ask to hear of its recall (confirm and stop by token)
     "traceability:alert-request", "traceability:alert-confirm", "traceability:alert-stop",
+    # The hash chain's published roots and their public key
+    "traceability:chain-key", "traceability:chain-roots", "traceability:chain-root",
 }  # fmt: skip
 # Patterns without a name, by route: friendly 404s and the media files of the demo.
 # Other unnamed patterns are probed like named ones, at their route (or the URL below).

@@ -25,6 +25,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from marketplace.management.commands.bench import PHONE, PHONE_ACCEPT
 from marketplace.management.commands.bench import Command as PageBench
+from traceability.anchoring import new_signing_key
 
 
 def _free_port():
@@ -79,6 +80,7 @@ class Command(BaseCommand):
                     **os.environ,
                     "DJANGO_DEBUG": "false",
                     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+                    "TRACE_SIGNING_KEY": new_signing_key(),
                     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
                     "SITE_URL": "https://bench.ocop.example",
                     "EMAIL_URL": "consolemail://",
