@@ -245,7 +245,11 @@ def test_a_cooperative_cannot_reach_another_cooperatives_data_through_any_url(
 
     tried, errors, leaks = sweep(client, cooperative_b)
 
-    assert tried > 500
+    # Every request SWEPT names for B's objects was made (GET and POST), and then some:
+    # the candidate ids are a set, so how many there are depends on how the database's
+    # sequences happen to collide (a fresh test database gives fewer).
+    named = sum(len(list(requests(cooperative_b))) for requests in SWEPT.values())
+    assert tried >= 2 * named + 200
     assert errors == []
     assert leaks == []
     assert snapshot(cooperative_b) == before
