@@ -73,7 +73,7 @@ class Cooperative(models.Model):
     # GS1 membership: the cooperative's location number, for EPCIS events (SGLN).
     gln = models.CharField(
         _("Mã địa điểm GLN"), max_length=13, blank=True, validators=[validate_gln],
-        help_text=_("13 chữ số do GS1 Việt Nam cấp, ví dụ 8934567000015."),
+        help_text=_("13 chữ số do GS1 Việt Nam cấp, ví dụ 8934567000017."),
     )  # fmt: skip
     gs1_company_prefix = models.CharField(
         _("Mã doanh nghiệp GS1"), max_length=12, blank=True, validators=[validate_company_prefix],

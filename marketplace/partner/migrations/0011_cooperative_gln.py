@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='cooperative',
             name='gln',
-            field=models.CharField(blank=True, help_text='13 chữ số do GS1 Việt Nam cấp, ví dụ 8934567000015.', max_length=13, validators=[marketplace.partner.validators.validate_gln], verbose_name='Mã địa điểm GLN'),
+            field=models.CharField(blank=True, help_text='13 chữ số do GS1 Việt Nam cấp, ví dụ 8934567000017.', max_length=13, validators=[marketplace.partner.validators.validate_gln], verbose_name='Mã địa điểm GLN'),
         ),
         migrations.AddField(
             model_name='cooperative',
