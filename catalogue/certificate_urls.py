@@ -12,8 +12,13 @@ urlpatterns = [
         name="cooperative-certificate-add",
     ),
     path("review/", views.CertificateReviewListView.as_view(), name="certificate-review-list"),
+    path(
+        "review/verified/",
+        views.CertificateVerifiedListView.as_view(),
+        name="certificate-verified-list",
+    ),
     re_path(
-        r"^review/(?P<pk>[0-9]+)/(?P<decision>verify|reject)/$",
+        r"^review/(?P<pk>[0-9]+)/(?P<decision>verify|reject|revoke)/$",
         views.CertificateReviewView.as_view(),
         name="certificate-review",
     ),

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -11,7 +12,12 @@ from django.views import View
 from django.views.generic import FormView, ListView
 from oscar.core.loading import get_model
 
-from catalogue.services import certificate_create, certificate_reject, certificate_verify
+from catalogue.services import (
+    certificate_create,
+    certificate_reject,
+    certificate_revoke,
+    certificate_verify,
+)
 from marketplace import access
 from marketplace.access import CooperativeRequiredMixin, StaffRequiredMixin
 from marketplace.throttling import rate_limited
@@ -114,8 +120,32 @@ class CertificateReviewListView(StaffRequiredMixin, ListView):
         )
 
 
+class CertificateVerifiedListView(StaffRequiredMixin, ListView):
+    """Verified certificates, newest first, to find one and revoke it (``?q=`` searches)."""
+
+    template_name = "dashboard/certificates/verified_list.html"
+    context_object_name = "certificates"
+    paginate_by = 50
+
+    def get_queryset(self):
+        certificates = Certificate.objects.filter(verified_at__isnull=False).select_related(
+            "product__cooperative__partner"
+        )
+        query = self.request.GET.get("q", "").strip()[:100]
+        if query:
+            certificates = certificates.filter(
+                Q(decision_number__icontains=query)
+                | Q(product__title__icontains=query)
+                | Q(product__cooperative__partner__name__icontains=query)
+            )
+        return certificates.order_by("revoked_at", "-verified_at", "pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(q=self.request.GET.get("q", "")[:100], **kwargs)
+
+
 class CertificateReviewView(StaffRequiredMixin, View):
-    """POST: verify, or reject with a reason."""
+    """POST: verify, reject with a reason, or revoke a verified one with a reason."""
 
     def post(self, request, pk, decision):
         certificate = get_object_or_404(Certificate, pk=pk)
@@ -123,6 +153,12 @@ class CertificateReviewView(StaffRequiredMixin, View):
             if decision == "verify":
                 certificate_verify(certificate=certificate, by=request.user)
                 messages.success(request, _("Đã xác minh chứng nhận %(c)s.") % {"c": certificate})
+            elif decision == "revoke":
+                certificate_revoke(
+                    certificate=certificate, reason=request.POST.get("reason", ""), by=request.user
+                )
+                messages.success(request, _("Đã thu hồi chứng nhận %(c)s.") % {"c": certificate})
+                return redirect("certificate-verified-list")
             else:
                 certificate_reject(
                     certificate=certificate, reason=request.POST.get("reason", ""), by=request.user

@@ -85,8 +85,33 @@ class ProductAttributeValue(AbstractProductAttributeValue):
         return html_safe(self.value)
 
 
+def valid_certificate_q(prefix="", day=None):
+    """Return the filter of certificates valid on ``day`` (default today), through ``prefix``.
+
+    Valid: verified by staff, not revoked, issued on or before ``day`` and not expired.
+    Every badge, filter, search document and page asks this one rule.
+    """
+    day = day or timezone.localdate()
+    return Q(**{
+        f"{prefix}verified_at__isnull": False,
+        f"{prefix}revoked_at__isnull": True,
+        f"{prefix}issued_on__lte": day,
+        f"{prefix}expires_on__gte": day,
+    })  # fmt: skip
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid_on(self, day=None):
+        """Return the certificates valid on ``day`` (``valid_certificate_q``)."""
+        return self.filter(valid_certificate_q(day=day))
+
+
 class Certificate(models.Model):
-    """A certificate for a product: an OCOP star rating, VietGAP, organic, food safety."""
+    """A certificate for a product: an OCOP star rating, VietGAP, organic, food safety.
+
+    Staff verify it; it counts while valid by date; staff may revoke it (with a reason
+    the public traceability page shows) when the authority withdraws it.
+    """
 
     class Kind(models.TextChoices):
         OCOP = "ocop", _("OCOP")
@@ -123,7 +148,20 @@ class Certificate(models.Model):
     rejection_reason = models.CharField(_("Lý do từ chối"), max_length=255, blank=True)
     # Set when the cooperative was e-mailed that this certificate expires soon (once only).
     expiry_warned_at = models.DateTimeField(_("Ngày nhắc gia hạn"), null=True, blank=True)
+    # Withdrawn by staff (the authority revoked it, the scan was forged…): no badge from then on.
+    revoked_at = models.DateTimeField(_("Ngày thu hồi"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người thu hồi"),
+    )
+    revocation_reason = models.CharField(_("Lý do thu hồi"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("Ngày tạo"), auto_now_add=True)
+
+    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_on", "pk"]
@@ -147,13 +185,22 @@ class Certificate(models.Model):
         return f"{self.get_kind_display()} – {self.decision_number}"
 
     def is_valid_on(self, day=None):
-        """True when staff verified it and ``day`` lies between issue and expiry."""
+        """True when staff verified it, it is not revoked and ``day`` lies between issue
+        and expiry (the same rule as ``valid_certificate_q``)."""
         day = day or timezone.localdate()
-        return self.verified_at is not None and self.issued_on <= day <= self.expires_on
+        return (
+            self.verified_at is not None
+            and self.revoked_at is None
+            and self.issued_on <= day <= self.expires_on
+        )
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
 
     @property
     def is_pending(self):
-        return self.verified_at is None and not self.rejection_reason
+        return self.verified_at is None and not self.rejection_reason and self.revoked_at is None
 
     @property
     def is_valid(self):

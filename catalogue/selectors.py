@@ -11,13 +11,8 @@ def valid_ocop_stars(*, day=None):
     """Return a subquery: the product's OCOP stars on ``day``, from valid certificates only."""
     day = day or timezone.localdate()
     return Subquery(
-        Certificate.objects.filter(
-            product=OuterRef("pk"),
-            kind=Certificate.Kind.OCOP,
-            verified_at__isnull=False,
-            issued_on__lte=day,
-            expires_on__gte=day,
-        )
+        Certificate.objects.valid_on(day)
+        .filter(product=OuterRef("pk"), kind=Certificate.Kind.OCOP)
         .order_by("-stars")
         .values("stars")[:1]
     )

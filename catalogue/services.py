@@ -87,6 +87,48 @@ def certificate_reject(*, certificate, reason, by):
     return certificate
 
 
+@transaction.atomic
+def certificate_revoke(*, certificate, reason, by):
+    """Withdraw a verified certificate (staff only), with a reason shown to the public.
+
+    From the commit on, no badge, filter, search result or page counts it: saving it
+    re-indexes its product and replaces the catalogue stamp (search.receivers), and the
+    lot pages of its product are invalidated; the QR page lists it as revoked. The
+    cooperative is e-mailed why.
+    """
+    if not access.sees_everything(by):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do thu hồi chứng nhận."), code="reason_required")
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("product__cooperative__partner")
+        .get(pk=certificate.pk)
+    )
+    if certificate.revoked_at is not None:
+        raise ValidationError(_("Chứng nhận này đã bị thu hồi."), code="already_revoked")
+    if certificate.verified_at is None:
+        raise ValidationError(
+            _("Chỉ thu hồi được chứng nhận đã xác minh; hãy từ chối chứng nhận đang chờ."),
+            code="not_verified",
+        )
+    certificate.revoked_at, certificate.revoked_by = timezone.now(), by
+    certificate.revocation_reason = reason[:255]
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    page_cache.product_changed(certificate.product_id)
+    cooperative = certificate.product.cooperative
+    if cooperative is not None:
+        from marketplace.partner.services import send_to_cooperative
+
+        send_to_cooperative(
+            cooperative=cooperative,
+            template="certificate_revoked",
+            context={"certificate": certificate, "reason": certificate.revocation_reason},
+        )
+    return certificate
+
+
 def certificates_warn_expiring(*, today=None):
     """E-mail each cooperative once about its certificates that expire within 60 days.
 
@@ -101,6 +143,7 @@ def certificates_warn_expiring(*, today=None):
     due = (
         Certificate.objects.filter(
             verified_at__isnull=False,
+            revoked_at__isnull=True,
             expiry_warned_at__isnull=True,
             expires_on__gte=today,
             expires_on__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS),

@@ -7,6 +7,8 @@ e-mail, local media, http://127.0.0.1:8000. Every variable is listed in ``.env.e
 and the README.
 """
 
+import base64
+import binascii
 from datetime import timedelta
 from pathlib import Path
 
@@ -70,6 +72,35 @@ else:
     # marketplace.checks refuses (check --deploy) one that is not public https.
     SITE_URL = _required("SITE_URL")
 SITE_URL = SITE_URL.rstrip("/")
+
+# The key that signs the daily published roots of the traceability hash chain (Ed25519,
+# the 32-byte private key in base64; traceability/anchoring.py). Its public key is
+# published at /trace/chain-key.pem: outsiders verify the roots with it. The demo's key is
+# published in this file, so it proves nothing: production must set its own
+# (`manage.py trace_signing_key` makes one).
+_DEMO_TRACE_SIGNING_KEY = "v6WfUPGpLfHXhrl6zFrNOLM/iC/Dq5aYFBe3svNMCTc="
+
+
+def _signing_key(value):
+    """Refuse a signing key that is not 32 bytes of base64 (stops start-up, naming it)."""
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != 32:
+        raise ImproperlyConfigured(
+            "TRACE_SIGNING_KEY must be an Ed25519 private key: 32 bytes in base64 "
+            "(python manage.py trace_signing_key prints a new one)."
+        )
+    return value
+
+
+if DEBUG:
+    TRACE_SIGNING_KEY = _signing_key(
+        env.str("TRACE_SIGNING_KEY", default="") or _DEMO_TRACE_SIGNING_KEY
+    )
+else:
+    TRACE_SIGNING_KEY = _signing_key(_required("TRACE_SIGNING_KEY"))
 
 # The demo loader creates logins with published passwords: never in production mode.
 DEMO_DATA_ALLOWED = DEBUG
@@ -369,6 +400,17 @@ vars().update(EMAIL_CONFIG)
 # give their worker a mail server that fails once.
 EMAIL_DELIVERY_BACKEND = env.str("EMAIL_DELIVERY_BACKEND", default="") or EMAIL_BACKEND
 EMAIL_BACKEND = "marketplace.mail_backend.TaskEmailBackend"
+
+# Text messages (marketplace/sms.py), for recall alerts to phones: an HTTP gateway of the
+# operator's at SMS_GATEWAY_URL (JSON POST, bearer SMS_GATEWAY_TOKEN), the console in the
+# demo, none in production without a gateway (QR pages then offer e-mail alerts only).
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
+SMS_BACKEND = env.str("SMS_BACKEND", default="") or (
+    "marketplace.sms.HttpBackend"
+    if SMS_GATEWAY_URL
+    else ("marketplace.sms.ConsoleBackend" if DEBUG else "")
+)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@ocop.example>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -552,6 +594,11 @@ CELERY_BEAT_SCHEDULE = {
     "payout-batch": {
         "task": "marketplace.settlement.tasks.payout_batch_prepare",
         "schedule": crontab(day_of_week="mon", hour=6, minute=0),
+    },
+    # Each cooperative's chain root of the day just ended, signed and published for good.
+    "publish-chain-roots": {
+        "task": "traceability.tasks.chain_roots_publish",
+        "schedule": crontab(hour=0, minute=15),
     },
 }
 

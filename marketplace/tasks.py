@@ -1,4 +1,4 @@
-"""Site-wide tasks: sending e-mail."""
+"""Site-wide tasks: sending e-mail and text messages."""
 
 from celery import shared_task
 from django.conf import settings
@@ -12,3 +12,12 @@ def email_deliver(*, message):
     """Send one e-mail queued by ``TaskEmailBackend``; retried while the mail server is away."""
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
     return message_build(message, connection=connection).send()
+
+
+@shared_task(ignore_result=True, max_retries=8)
+def sms_deliver(*, to, text):
+    """Send one text message queued by ``marketplace.sms.sms_send``; retried while the
+    gateway is away (a network error or an error answer)."""
+    from marketplace.sms import sms_deliver as deliver
+
+    deliver(to=to, text=text)

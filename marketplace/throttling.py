@@ -68,6 +68,11 @@ LIMITS = {
     "upload": Limit("60/h", key="user_or_ip", methods=WRITES),
     # Product spreadsheets and bank statements (upload and confirm).
     "import": Limit("20/h", key="user_or_ip", methods=WRITES),
+    # A QR page's "tell me about a recall" form: each request sends one confirmation
+    # message, so few per address, and few per e-mail or phone number (counted on the
+    # normalised address, with ``over_limit``): no one can flood a stranger's inbox.
+    "trace-alert": Limit("10/h", methods=WRITES),
+    "trace-alert-contact": Limit("3/d", key="contact", methods=WRITES),
 }
 
 
@@ -110,6 +115,21 @@ def rate_limited(name, *, uploads_only=False, json=False):
         return wrapped
 
     return decorator
+
+
+def over_limit(request, name, *, value):
+    """Count one request of limit ``name`` against ``value`` (e.g. a normalised e-mail
+    address); return the seconds to wait when it is over the limit, else 0."""
+    usage = get_usage(
+        request,
+        group=name,
+        key=lambda group, request: value,
+        rate=lambda group, request: scaled_rate(group),
+        increment=True,
+    )
+    if usage is not None and usage["should_limit"]:
+        return max(usage["time_left"], 1)
+    return 0
 
 
 def _normalised_key(key):

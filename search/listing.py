@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import F, Min, Q
 from django.db.models.functions import Coalesce
 
+from catalogue.models import valid_certificate_q
 from catalogue.selectors import product_cards
 from search.queries import PRICE_RANGES, Filters, Sort
 from search.text import vi_fold
@@ -75,8 +76,9 @@ def product_listing(*, category=None, query="", filters=None, sort=Sort.NEWEST):
     if filters.provinces:
         products = products.filter(origin_province_code__in=filters.provinces)
     if filters.certifications:
-        products = products.filter(certificates__kind__in=filters.certifications,
-                                   certificates__verified_at__isnull=False)  # fmt: skip
+        products = products.filter(
+            valid_certificate_q("certificates__"), certificates__kind__in=filters.certifications
+        )
     if filters.in_stock:
         products = products.filter(
             stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0)

@@ -225,3 +225,20 @@ def seller_profile(cooperative, *, kind="cooperative", tax_code=MST_COOPERATIVE,
     cooperative.full_clean()
     cooperative.save()
     return cooperative
+
+
+def ship(shipment, user, tracking_code="GHN-1"):
+    """Pack and ship ``shipment`` as its cooperative's ``user`` does: its lines get lots."""
+    from marketplace.order.services import shipment_advance
+
+    shipment_advance(shipment=shipment, to_status="packed", by=user)
+    return shipment_advance(
+        shipment=shipment, to_status="shipped", carrier="ghn", tracking_code=tracking_code, by=user
+    )
+
+
+def ship_order(order, user):
+    """Ship every parcel of ``order`` that ``user``'s cooperative sends."""
+    cooperative = user.partners.get().cooperative
+    for shipment in order.shipments.filter(cooperative=cooperative):
+        ship(shipment, user)

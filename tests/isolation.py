@@ -28,7 +28,6 @@ from tests.factories import (
     trace_batch,
 )
 from traceability.models import Batch, LineBatch, TraceEvent
-from traceability.services import line_batch_assign
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -112,9 +111,10 @@ SWEPT = {
         ({"pk": b.batch.pk, "action": action}, {"reason": "x"}) for action in ("publish", "recall")
     ],
     "line-batch-assign": lambda b: [
-        ({"line_id": pk}, {"batch": b.batch.pk}) for pk in _ids(b.lines)
+        ({"line_id": pk}, {f"lot-{b.batch.pk}": "1"}) for pk in _ids(b.lines)
     ],
     "traceability:label-sheet": lambda b: [({"pk": b.batch.pk}, {"count": "24"})],
+    "batch-export": lambda b: [({"pk": b.batch.pk, "fmt": fmt}, {}) for fmt in ("jsonld", "csv")],
     "payments:cash-parcels": lambda b: [({}, {})],
     "payments:cash-collect": lambda b: [({"shipment_id": pk}, {}) for pk in _ids(b.shipments)],
     "dashboard:index": lambda b: [({}, {})],
@@ -172,6 +172,10 @@ SWEPT = {
     ],
     "dashboard:order-shipping-address": lambda b: [
         ({"number": order.number}, {"line1": "x"}) for order in (b.own_order, b.shared_order)
+    ],
+    "dashboard:order-shipment-packing-slip": lambda b: [
+        ({"number": shipment.order.number, "shipment_id": shipment.pk}, {})
+        for shipment in b.shipments
     ],
     "dashboard:order-shipment-advance": lambda b: [
         ({"number": shipment.order.number, "shipment_id": shipment.pk}, {"to_status": status})
@@ -248,10 +252,10 @@ def cooperative_with_secrets(*, other_product):
     shipments = list(Shipment.objects.filter(cooperative=b).order_by("pk"))
     for shipment in shipments:
         ship(shipment, user, SECRET_TRACKING)
+    # Shipping took every line's units from B's lot (traceability.allocation).
     # Delivered: B's sale of SECRET_TITLE in SECRET_ORDER_NUMBER is in B's ledger.
     shipment_advance(shipment=shipments[0], to_status="delivered", by=user)
     lines = list(Line.objects.filter(partner=b.partner).order_by("pk"))
-    line_batch_assign(line=lines[-1], batch=batch, by=user)
     return Secrets(
         cooperative=b, user=user, product=product, draft=draft, certificate=certificate,
         batch=batch, own_order=own_order, shared_order=shared_order, shipments=shipments,
@@ -319,8 +323,8 @@ def snapshot(b):
              .values_list("status", "quantity", "partner_id")),
         list(Shipment.objects.filter(cooperative=cooperative).order_by("pk")
              .values_list("status", "tracking_code", "cash_collection")),
-        list(LineBatch.objects.filter(batch__product__cooperative=cooperative)
-             .values_list("line_id", "batch_id")),
+        list(LineBatch.objects.filter(batch__product__cooperative=cooperative).order_by("pk")
+             .values_list("line_id", "batch_id", "quantity")),
         list(Posting.objects.filter(cooperative=cooperative).values_list("key", flat=True)),
         list(Payout.objects.filter(cooperative=cooperative).values_list("amount", "status")),
         cooperative.status, cooperative.bank_account_number, cooperative.story,

@@ -12,6 +12,11 @@ urlpatterns = [
     ),
     path("<int:pk>/", views.BatchDetailView.as_view(), name="batch-detail"),
     re_path(
+        r"^(?P<pk>[0-9]+)/epcis\.(?P<fmt>jsonld|csv)$",
+        views.BatchExportView.as_view(),
+        name="batch-export",
+    ),
+    re_path(
         r"^(?P<pk>[0-9]+)/(?P<action>publish|recall)/$",
         views.BatchActionView.as_view(),
         name="batch-action",

@@ -1,7 +1,10 @@
 """The cooperative's batches in the dashboard: create, record events, publish, recall."""
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -11,10 +14,11 @@ from django.views.generic import FormView, ListView, TemplateView
 from oscar.core.loading import get_model
 
 from marketplace import access
-from marketplace.access import CooperativeRequiredMixin
+from marketplace.access import CooperativeOrStaffMixin, CooperativeRequiredMixin
 from marketplace.throttling import rate_limited
-from traceability import selectors, services
+from traceability import allocation, export, selectors, services
 from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_CLIENTS_PER_ITEM
+from traceability.epcis import epcis_document
 from traceability.forms import BatchForm, EventForm
 from traceability.links import batch_uri
 from traceability.models import Batch
@@ -121,27 +125,52 @@ class BatchActionView(OwnBatchMixin, View):
 
 
 class LineBatchAssignView(CooperativeRequiredMixin, View):
-    """POST: record the batch an order line of this cooperative was shipped from."""
+    """POST ``lot-<batch id>=<units>``: the lots a line of this cooperative will ship from."""
 
     def post(self, request, line_id):
         lines = access.lines_for(request.user, Line.objects.select_related("order", "partner"))
         line = get_object_or_404(lines, pk=line_id)
-        batch_id = request.POST.get("batch", "")
-        batch = (
-            access.batches_for(request.user).filter(pk=batch_id).first()
-            if batch_id.isdigit()
-            else None
-        )
-        if batch is None:
-            messages.error(request, _("Hãy chọn lô đã xuất cho sản phẩm này."))
-        else:
-            try:
-                services.line_batch_assign(line=line, batch=batch, by=request.user)
-                messages.success(
-                    request, _("Đã ghi lô %(lot)s cho %(title)s.")
-                    % {"lot": batch.lot_code, "title": line.title},
-                )  # fmt: skip
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
         url = reverse("dashboard:order-detail", kwargs={"number": line.order.number})
+        chosen = {}
+        for key, value in request.POST.items():
+            if key.startswith("lot-") and key[4:].isdigit() and value.strip():
+                if not value.strip().isdigit() or len(value.strip()) > 6:
+                    messages.error(request, _("Số lượng phải là số nguyên không âm."))
+                    return redirect(f"{url}#line-batches")
+                chosen[int(key[4:])] = int(value)
+        own = {b.pk: b for b in access.batches_for(request.user).filter(pk__in=list(chosen))}
+        if not chosen or set(chosen) - set(own):
+            messages.error(request, _("Hãy chọn lô đã xuất cho sản phẩm này."))
+            return redirect(f"{url}#line-batches")
+        try:
+            links = allocation.line_allocation_set(
+                line=line, allocations=[(own[pk], units) for pk, units in chosen.items()],
+                by=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            lots = ", ".join(f"{link.batch.lot_code} × {link.quantity}" for link in links)
+            messages.success(
+                request, _("Đã ghi lô %(lot)s cho %(title)s.") % {"lot": lots, "title": line.title}
+            )
         return redirect(f"{url}#line-batches")
+
+
+class BatchExportView(CooperativeOrStaffMixin, View):
+    """Download a lot's events for the national traceability portal: EPCIS 2.0 (JSON-LD)
+    or CSV (``traceability.export`` documents the columns). Its cooperative and staff."""
+
+    def get(self, request, pk, fmt):
+        batches = access.batches_for(request.user, selectors.public_batches(include_drafts=True))
+        batch = get_object_or_404(batches, pk=pk)
+        if fmt == "csv":
+            body, content_type = export.epcis_csv(batch), "text/csv; charset=utf-8"
+        else:
+            body = json.dumps(epcis_document(batch), ensure_ascii=False, indent=2)
+            content_type = "application/ld+json; charset=utf-8"
+        response = HttpResponse(body, content_type=content_type)
+        filename = export.export_filename(batch, "csv" if fmt == "csv" else "jsonld")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -16,6 +16,13 @@ Mapping of the cooperative's events to EPCIS (CBV 2.0 has no farming steps):
 - a correction → ``OBSERVE`` with the extension bizStep ``…/correction``, and the event it
   corrects carries an ``errorDeclaration`` (``incorrect_data``) naming the correction.
 
+Where: for a cooperative with a GLN, ``readPoint`` and ``bizLocation`` are SGLNs
+(``urn:epc:id:sgln:<company prefix>.<location reference>.<extension>``): the batch's
+growing area (its GLN extension, else the cooperative's location) for planting, care
+and harvest; the cooperative's location ("0") otherwise. A shipping event has a
+``readPoint`` and no ``bizLocation`` (the goods are in transit). Without a GLN both are
+the cooperative's public profile URL.
+
 ``eventID`` is the event's link hash in the project's chain (``ni:///sha-256;<hex>``,
 without ``?ver=CBV2.0``: it is not GS1's canonical event hash). Notes, inputs, photos,
 the document digest and the chain's hashes travel as ``ocop:`` extension fields.
@@ -28,6 +35,7 @@ from django.utils import timezone
 
 from marketplace.links import absolute_url
 from traceability.links import batch_uri
+from traceability.linkset import lot_epcis_url
 
 EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"
 VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -77,6 +85,25 @@ def _ilmd(batch, event):
     return ilmd
 
 
+# Field work happens at the growing area; everything else at the cooperative.
+FIELD_KINDS = ("planting", "care", "harvest")
+
+
+def event_locations(batch, event):
+    """Return the event's (readPoint, bizLocation) ids; "" for none."""
+    cooperative = batch.product.cooperative
+    if cooperative is None:
+        return "", ""
+    if cooperative.gln:
+        here = cooperative.sgln(
+            batch.farm_gln_extension if event.kind in FIELD_KINDS and batch.farm_gln_extension
+            else "0"
+        )  # fmt: skip
+    else:
+        here = absolute_url(cooperative.get_absolute_url())
+    return here, ("" if event.kind == "shipping" else here)
+
+
 def epcis_event(batch, event, *, corrected_by=()):
     """Return one trace event as an EPCIS 2.0 ObjectEvent (a dict)."""
     action, biz_step, disposition = EVENT_MAPPING[event.kind]
@@ -92,9 +119,11 @@ def epcis_event(batch, event, *, corrected_by=()):
     }
     if disposition:
         document["disposition"] = disposition
-    cooperative = batch.product.cooperative
-    if cooperative is not None:
-        document["bizLocation"] = {"id": absolute_url(cooperative.get_absolute_url())}
+    read_point, biz_location = event_locations(batch, event)
+    if read_point:
+        document["readPoint"] = {"id": read_point}
+    if biz_location:
+        document["bizLocation"] = {"id": biz_location}
     if action == "ADD":
         document["ilmd"] = _ilmd(batch, event)
     if corrected_by:
@@ -131,7 +160,7 @@ def epcis_document(batch, *, events=None):
             corrections.setdefault(event.corrects_id, []).append(event)
     return {
         "@context": [EPCIS_CONTEXT, {"ocop": vocabulary()}],
-        "id": f"{batch_uri(batch)}?linkType=gs1:epcis",
+        "id": lot_epcis_url(batch),
         "type": "EPCISDocument",
         "schemaVersion": "2.0",
         "creationDate": _local(timezone.now()),

@@ -38,7 +38,7 @@ class BatchForm(forms.ModelForm):
         model = Batch
         fields = [
             "product", "lot_code", "quantity", "produced_on", "best_before", "farm_name",
-            "farm_location", "farm_area_ha",
+            "farm_location", "farm_area_ha", "farm_gln_extension",
         ]  # fmt: skip
         widgets = {
             "produced_on": forms.DateInput(attrs={"type": "date"}),

@@ -18,6 +18,11 @@ lot_code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9\-./]{0,19}$",
     _("Mã lô gồm 1–20 ký tự: chữ không dấu, số, dấu - . /"),
 )
+# GS1 AI 254 (GLN extension) in an SGLN: letters and digits, "0" meaning none.
+gln_extension_validator = RegexValidator(
+    r"^[1-9A-Za-z][0-9A-Za-z]{0,19}$",
+    _("Mã mở rộng gồm 1–20 chữ số hoặc chữ cái không dấu, không bắt đầu bằng 0."),
+)
 SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
 
 
@@ -49,6 +54,13 @@ class Batch(models.Model):
     farm_area_ha = models.DecimalField(
         _("Diện tích (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
     )
+    # The growing area as a sub-location of the cooperative's GLN (GS1 AI 254), for the
+    # EPCIS readPoint of field events (planting, care, harvest).
+    farm_gln_extension = models.CharField(
+        _("Mã mở rộng GLN của vùng trồng"), max_length=20, blank=True,
+        validators=[gln_extension_validator],
+        help_text=_("Chỉ khi hợp tác xã có mã GLN: mã vùng trồng, ví dụ 1 hoặc DOI3."),
+    )  # fmt: skip
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
@@ -184,10 +196,14 @@ class ScanLog(models.Model):
 
 
 class LineBatch(models.Model):
-    """Which batch an order line was shipped from, so a recall reaches its buyers."""
+    """Units of an order line taken from one lot: a line of 5 may come 3 from the older lot
+    and 2 from the next. Allocated when the cooperative ships the line's parcel (oldest lot
+    first, or as the cooperative chose before), so a recall reaches every buyer of a lot.
+    """
 
-    line = models.OneToOneField("order.Line", on_delete=models.CASCADE, related_name="batch_link")
+    line = models.ForeignKey("order.Line", on_delete=models.CASCADE, related_name="lot_allocations")
     batch = models.ForeignKey(Batch, on_delete=models.PROTECT, related_name="line_links")
+    quantity = models.PositiveIntegerField(_("Số lượng"), validators=[MinValueValidator(1)])
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -195,8 +211,119 @@ class LineBatch(models.Model):
     recall_notified_at = models.DateTimeField(_("Ngày báo thu hồi"), null=True, blank=True)
 
     class Meta:
+        ordering = ["line", "batch__produced_on", "batch"]
         verbose_name = _("Lô của dòng đơn hàng")
         verbose_name_plural = _("Lô của các dòng đơn hàng")
+        constraints = [
+            models.UniqueConstraint(fields=["line", "batch"], name="line_batch_once_per_lot"),
+            models.CheckConstraint(condition=models.Q(quantity__gte=1), name="line_batch_quantity"),
+        ]
 
     def __str__(self):
-        return f"{self.line_id} ← {self.batch}"
+        return f"{self.line_id} ← {self.batch} × {self.quantity}"
+
+
+class RecallNotice(models.Model):
+    """A lot's recall told to one address (a buyer's or a subscriber's): never twice.
+
+    The unique constraint is what makes the notices exactly-once: the task that inserts
+    the row sends the message, in the same transaction; another task for the same person
+    (a buyer who also subscribed, a retry, a second worker) cannot insert it again.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("Thư điện tử")
+        SMS = "sms", _("Tin nhắn SMS")
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="recall_notices")
+    channel = models.CharField(_("Kênh"), max_length=8, choices=Channel.choices)
+    contact = models.CharField(_("Địa chỉ nhận"), max_length=254)
+    sent_at = models.DateTimeField(_("Ngày gửi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Thông báo thu hồi đã gửi")
+        verbose_name_plural = _("Các thông báo thu hồi đã gửi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "channel", "contact"], name="recall_notice_once_per_contact"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.batch_id} → {self.contact}"
+
+
+def new_subscription_token():
+    return secrets.token_urlsafe(24)
+
+
+class RecallSubscription(models.Model):
+    """Someone who scanned a lot and asked to be told if it is recalled (not only buyers).
+
+    It counts once confirmed from the link sent to the address (so no one can sign up a
+    stranger); the same link's page stops it. The token is the only key to both.
+    """
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="recall_subscriptions")
+    channel = models.CharField(_("Kênh"), max_length=8, choices=RecallNotice.Channel.choices)
+    contact = models.CharField(_("Địa chỉ nhận"), max_length=254)
+    language = models.CharField(_("Ngôn ngữ"), max_length=10)
+    token = models.CharField(max_length=40, unique=True, default=new_subscription_token,
+                             editable=False)  # fmt: skip
+    created_at = models.DateTimeField(_("Ngày đăng ký"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("Ngày xác nhận"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("Ngày huỷ"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("Ngày báo thu hồi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Đăng ký nhận tin thu hồi")
+        verbose_name_plural = _("Các đăng ký nhận tin thu hồi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "channel", "contact"], name="recall_subscription_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.batch_id} ← {self.contact}"
+
+    @property
+    def is_active(self):
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+class ChainRoot(models.Model):
+    """A cooperative's chain root of one day, signed and published for good.
+
+    ``document`` is the published file, byte for byte: the payload (every public lot of
+    the cooperative with the hashes of its events recorded by the end of ``day``, the
+    root over them and the previous day's root) and its Ed25519 signature
+    (``traceability.anchoring``). Rows are never changed or deleted.
+    """
+
+    cooperative = models.ForeignKey(
+        "partner.Cooperative", on_delete=models.PROTECT, related_name="chain_roots"
+    )
+    day = models.DateField(_("Ngày"))
+    root = models.CharField(max_length=64)
+    document = models.TextField()
+    created_at = models.DateTimeField(_("Ngày công bố"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cooperative", "day"]
+        verbose_name = _("Gốc chuỗi băm đã công bố")
+        verbose_name_plural = _("Các gốc chuỗi băm đã công bố")
+        constraints = [
+            models.UniqueConstraint(fields=["cooperative", "day"], name="chain_root_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.cooperative_id} {self.day} {self.root[:12]}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Published chain roots are kept as published.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Published chain roots are kept forever.")

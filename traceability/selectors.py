@@ -10,16 +10,36 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.gtin import VALID_LENGTHS, gtin14, gtin_is_valid
+from catalogue.models import valid_certificate_q
 from traceability.counterfeit import BURST_MINUTES, ScanCounts, busiest_window, scan_flags
 from traceability.links import batch_path
-from traceability.models import SHORT_CODE_ALPHABET, Batch, LineBatch, ScanLog, TraceEvent
+from traceability.models import SHORT_CODE_ALPHABET, Batch, ScanLog, TraceEvent
 
 Certificate = get_model("catalogue", "Certificate")
+Product = get_model("catalogue", "Product")
 
 PUBLIC_STATUSES = (Batch.Status.PUBLISHED, Batch.Status.RECALLED)
 # The lot code validator's alphabet, checked before any query is made.
 _LOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-./]{0,19}$")
 _SHORT_CODE = re.compile(rf"^[{SHORT_CODE_ALPHABET}]{{8}}$")
+
+
+def _listed_certificates(day):
+    """The certificates a lot's page lists: the valid ones, and those staff revoked while
+    they would still be in force (shown as revoked). See ``certificates_split``."""
+    revoked = Q(revoked_at__isnull=False, issued_on__lte=day, expires_on__gte=day)
+    return Certificate.objects.filter(valid_certificate_q(day=day) | revoked).order_by(
+        "kind", "-stars", "-issued_on"
+    )
+
+
+def certificates_split(product):
+    """Return (valid, revoked) certificates of a product read with ``trace_certificates``."""
+    listed = getattr(product, "trace_certificates", ())
+    return (
+        [c for c in listed if c.revoked_at is None],
+        [c for c in listed if c.revoked_at is not None],
+    )
 
 
 def _upc_candidates(gtin):
@@ -77,7 +97,7 @@ def _scan_counts():
     }
 
 
-def public_batches(*, day=None):
+def public_batches(*, day=None, include_drafts=False):
     """Return published and recalled batches with everything their public page reads.
 
     One query for the batch, its product, cooperative and scan counts (scans, distinct
@@ -87,18 +107,18 @@ def public_batches(*, day=None):
     grow with the number of events or photos.
     """
     day = day or timezone.localdate()
-    valid_certificates = Certificate.objects.filter(
-        verified_at__isnull=False, issued_on__lte=day, expires_on__gte=day
-    ).order_by("kind", "-stars", "-issued_on")
+    certificates = _listed_certificates(day)
     events = TraceEvent.objects.select_related("corrects").prefetch_related("photos")
+    batches = (
+        Batch.objects.all() if include_drafts else Batch.objects.filter(status__in=PUBLIC_STATUSES)
+    )
     return (
-        Batch.objects.filter(status__in=PUBLIC_STATUSES)
-        .select_related("product__cooperative__partner")
+        batches.select_related("product__cooperative__partner")
         .annotate(**_scan_counts())
         .prefetch_related(
             Prefetch("events", queryset=events.order_by("sequence")),
             Prefetch(
-                "product__certificates", queryset=valid_certificates, to_attr="valid_certificates"
+                "product__certificates", queryset=certificates, to_attr="trace_certificates"
             ),  # fmt: skip
             "product__images",
         )
@@ -136,6 +156,61 @@ def latest_batch_for_gtin(*, gtin):
     )
 
 
+def product_for_gtin(*, gtin):
+    """Return the product the resolver may name for ``gtin``, or None.
+
+    A product is named when its shop page is public or it has a public lot; it comes with
+    its cooperative and its ``trace_certificates`` (``certificates_split``).
+    """
+    if not gtin_is_valid(gtin):
+        return None
+    day = timezone.localdate()
+    product = (
+        Product.objects.filter(upc__in=_upc_candidates(gtin))
+        .select_related("cooperative__partner")
+        .prefetch_related(
+            Prefetch(
+                "certificates", queryset=_listed_certificates(day), to_attr="trace_certificates"
+            )
+        )
+        .first()
+    )
+    if product is None:
+        return None
+    if product_on_sale(product) or product.batches.filter(status__in=PUBLIC_STATUSES).exists():
+        return product
+    return None
+
+
+def product_on_sale(product):
+    """Return True when the product's shop page is public (its cooperative approved)."""
+    cooperative = product.cooperative if product.cooperative_id else None
+    return bool(product.is_public and cooperative is not None and cooperative.is_approved)
+
+
+def latest_published_batch(product):
+    """Return ``product``'s latest published lot (its page's address only), or None."""
+    batch = (
+        Batch.objects.filter(product_id=product.pk, status=Batch.Status.PUBLISHED)
+        .order_by("-produced_on", "-pk")
+        .only("pk", "product_id", "lot_code", "short_code", "status")
+        .first()
+    )
+    if batch is not None:
+        batch.product = product
+    return batch
+
+
+def example_batch():
+    """Return a published lot of a product with a valid GTIN (the resolver's example)."""
+    batches = (
+        Batch.objects.filter(status=Batch.Status.PUBLISHED, product__upc__regex=r"^[0-9]{8,14}$")
+        .select_related("product")
+        .order_by("-published_at", "-pk")[:20]
+    )
+    return next((batch for batch in batches if gtin_is_valid(batch.product.upc)), None)
+
+
 def is_short_code(code):
     """Return True when ``code`` has the form of the site's short codes (any letter case)."""
     return bool(_SHORT_CODE.fullmatch(code.upper()))
@@ -161,21 +236,6 @@ def latest_batch_link(product):
         return ""
     batch.product = product  # batch_path reads the product's GTIN: no second query
     return batch_path(batch)
-
-
-def line_batch_rows(*, lines):
-    """Return [(line, current batch or None, [published batches of its product])] (2 queries)."""
-    product_ids = {line.product_id for line in lines if line.product_id}
-    current = {
-        link.line_id: link.batch
-        for link in LineBatch.objects.filter(line__in=lines).select_related("batch")
-    }
-    choices = {}
-    for batch in Batch.objects.filter(
-        product_id__in=product_ids, status=Batch.Status.PUBLISHED
-    ).order_by("-produced_on"):
-        choices.setdefault(batch.product_id, []).append(batch)
-    return [(line, current.get(line.pk), choices.get(line.product_id, [])) for line in lines]
 
 
 # The cooperative's batch page: scans over time and what they suggest.

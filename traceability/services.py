@@ -2,18 +2,15 @@ import datetime
 import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace import access
 from marketplace.jobs.services import enqueue
-from marketplace.mail import buyer_language, message_render
-from traceability import page_cache, tasks
+from traceability import allocation, page_cache, recalls, tasks
 from traceability.chain import GENESIS, event_payload, link_hash
-from traceability.links import batch_uri
-from traceability.models import Batch, LineBatch, TraceEvent, TraceEventPhoto
+from traceability.models import Batch, TraceEvent, TraceEventPhoto
 
 
 def _locked_batch(batch, *, by):
@@ -34,7 +31,8 @@ def _may_edit(user, batch):
 
 @transaction.atomic
 def batch_create(*, product, lot_code, quantity, produced_on, by, best_before=None,
-                 farm_name="", farm_location="", farm_area_ha=None):  # fmt: skip
+                 farm_name="", farm_location="", farm_area_ha=None,
+                 farm_gln_extension=""):  # fmt: skip
     """Create a draft batch of ``product``; only its cooperative (or staff) may."""
     batch = Batch(
         product=product,
@@ -45,6 +43,7 @@ def batch_create(*, product, lot_code, quantity, produced_on, by, best_before=No
         farm_name=farm_name,
         farm_location=farm_location,
         farm_area_ha=farm_area_ha,
+        farm_gln_extension=farm_gln_extension,
     )
     if not _may_edit(by, batch):
         raise PermissionDenied
@@ -126,7 +125,13 @@ def batch_publish(*, batch, by):
 
 @transaction.atomic
 def batch_recall(*, batch, reason, by):
-    """Recall a published batch with a reason shown on its page from the next scan on."""
+    """Recall a published batch with a reason shown on its page from the next scan on.
+
+    The lot's sale stops at once (``recalls.batch_stop_sale``; the product's when no
+    other lot is left), parcels not yet sent drop it from their lots
+    (``allocation.recall_release_planned``), and once committed a worker tells every
+    buyer of it and every subscriber, once each (``recalls``).
+    """
     batch = _locked_batch(batch, by=by)
     reason = (reason or "").strip()
     if not reason:
@@ -137,70 +142,9 @@ def batch_recall(*, batch, reason, by):
         Batch.Status.RECALLED, reason, timezone.now()
     )  # fmt: skip
     batch.save(update_fields=["status", "recall_reason", "recalled_at"])
-    # Buyers of this lot hear about it from a worker, once the recall is committed.
-    enqueue(tasks.recall_fan_out, batch_pk=batch.pk)
+    allocation.recall_release_planned(batch=batch)
+    recalls.batch_stop_sale(batch=batch)
+    recalls.recall_start(batch=batch)
     # The banner shows from the next scan on; /01/<GTIN> leads to another lot or none.
     page_cache.product_changed(batch.product_id)
     return batch
-
-
-def _may_ship(user, line):
-    cooperative = getattr(line.partner, "cooperative", None) if line.partner_id else None
-    return access.may_act_for(user, cooperative)
-
-
-@transaction.atomic
-def line_batch_assign(*, line, batch, by):
-    """Record that ``line`` was shipped from ``batch`` (a published batch of its product)."""
-    if not _may_ship(by, line):
-        raise PermissionDenied
-    if batch.product_id != line.product_id or batch.status != Batch.Status.PUBLISHED:
-        raise ValidationError(_("Hãy chọn một lô đã công bố của đúng sản phẩm này."), code="batch")
-    link, _created = LineBatch.objects.update_or_create(
-        line=line, defaults={"batch": batch, "assigned_by": by}
-    )
-    return link
-
-
-def recall_buyer_orders(*, batch_pk):
-    """Return the ids of the orders shipped from the batch whose buyer has not been told."""
-    return sorted(
-        set(
-            LineBatch.objects.filter(
-                batch_id=batch_pk, recall_notified_at__isnull=True
-            ).values_list("line__order_id", flat=True)
-        )
-    )
-
-
-def recall_notify_order(*, batch, order_id):
-    """E-mail the buyer of one order about the recalled ``batch``, in the buyer's language,
-    unless already done; return True when an e-mail was sent.
-
-    The order's lines are claimed (locked, then marked notified) in one transaction and
-    the e-mail is queued when it commits: a task retried or delivered twice sends nothing
-    again, and two workers on the same order never both send.
-    """
-    with transaction.atomic():
-        links = list(
-            LineBatch.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(batch=batch, line__order_id=order_id, recall_notified_at__isnull=True)
-            .select_related("line__order__user")
-        )
-        if not links:
-            return False
-        LineBatch.objects.filter(pk__in=[link.pk for link in links]).update(
-            recall_notified_at=timezone.now()
-        )
-        order = links[0].line.order
-        email = order.user.email if order.user_id else order.guest_email
-        if not email:
-            return False
-        message = message_render(
-            template_prefix="traceability/email/recall",
-            context={"batch": batch, "order": order, "page_url": batch_uri(batch)},
-            recipients=[email],
-            language=buyer_language(order),
-        )
-        send_mail(**message)  # queued for the mail worker once this commits
-    return True

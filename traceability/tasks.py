@@ -1,4 +1,5 @@
-"""Traceability's background work: recall e-mails, page pictures, warm QR pages."""
+"""Traceability's background work: recall notices, page pictures, warm QR pages, the
+published chain roots."""
 
 import logging
 from datetime import timedelta
@@ -17,33 +18,54 @@ RECALL_CHUNK = 50
 WARM_LIMIT = 100
 # Requests that warm the cache say they are a bot, so they count as no scan.
 WARM_USER_AGENT = "OCOP-cache-warmer (bot)"
+# ...and ask for HTML as a phone's browser does: the page, not the default link's redirect.
+WARM_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"
 
 
 @shared_task(ignore_result=True)
 def recall_fan_out(*, batch_pk):
-    """Split a recalled batch's buyers into chunks, each sent by ``recall_notify_orders``.
+    """Split a recalled batch's buyers and subscribers into chunks, each sent by its own task.
 
-    Safe to run again: buyers already told are not listed, and each chunk claims its
-    orders before e-mailing.
+    A buyer's orders stay in one chunk (one e-mail per buyer). Safe to run again: people
+    already told are not listed, and each chunk claims what it sends.
     """
-    from traceability.services import recall_buyer_orders
+    from traceability.recalls import recall_buyer_groups, recall_subscribers
 
-    order_ids = recall_buyer_orders(batch_pk=batch_pk)
-    for start in range(0, len(order_ids), RECALL_CHUNK):
-        recall_notify_orders.apply_async(
-            kwargs={"batch_pk": batch_pk, "order_ids": order_ids[start : start + RECALL_CHUNK]}
+    groups = recall_buyer_groups(batch_pk=batch_pk)
+    for start in range(0, len(groups), RECALL_CHUNK):
+        order_ids = [pk for group in groups[start : start + RECALL_CHUNK] for pk in group]
+        recall_notify_orders.apply_async(kwargs={"batch_pk": batch_pk, "order_ids": order_ids})
+    subscribers = recall_subscribers(batch_pk=batch_pk)
+    for start in range(0, len(subscribers), RECALL_CHUNK):
+        recall_notify_subscribers.apply_async(
+            kwargs={
+                "batch_pk": batch_pk,
+                "subscription_ids": subscribers[start : start + RECALL_CHUNK],
+            }
         )
-    return len(order_ids)
+    return len(groups) + len(subscribers)
 
 
 @shared_task(ignore_result=True)
 def recall_notify_orders(*, batch_pk, order_ids):
     """E-mail the buyers of ``order_ids`` about the recall, each once, in their language."""
     from traceability.models import Batch
-    from traceability.services import recall_notify_order
+    from traceability.recalls import recall_notify_buyers
 
     batch = Batch.objects.select_related("product").get(pk=batch_pk)
-    return sum(recall_notify_order(batch=batch, order_id=order_id) for order_id in order_ids)
+    return recall_notify_buyers(batch=batch, order_ids=order_ids)
+
+
+@shared_task(ignore_result=True)
+def recall_notify_subscribers(*, batch_pk, subscription_ids):
+    """Tell the subscribers ``subscription_ids`` about the recall, each once."""
+    from traceability.models import Batch
+    from traceability.recalls import recall_notify_subscription
+
+    batch = Batch.objects.select_related("product").get(pk=batch_pk)
+    return sum(
+        recall_notify_subscription(batch=batch, subscription_id=pk) for pk in subscription_ids
+    )
 
 
 @shared_task(ignore_result=True, autoretry_for=())
@@ -77,7 +99,10 @@ def trace_cache_refresh():
     )
     site = urlsplit(settings.SITE_URL)
     client = Client(
-        HTTP_HOST=site.netloc, HTTP_USER_AGENT=WARM_USER_AGENT, secure=site.scheme == "https"
+        HTTP_HOST=site.netloc,
+        HTTP_USER_AGENT=WARM_USER_AGENT,
+        HTTP_ACCEPT=WARM_ACCEPT,
+        secure=site.scheme == "https",
     )
     asked = 0
     for batch in batches:
@@ -91,3 +116,14 @@ def trace_cache_refresh():
                     break
                 asked += 1
     return asked
+
+
+@shared_task(ignore_result=True)
+def chain_roots_publish(*, day=None):
+    """Publish every cooperative's signed chain root of ``day`` (ISO date; default
+    yesterday). Safe to run again: a day already published is kept as it was."""
+    import datetime as dt
+
+    from traceability.anchoring import chain_roots_publish as publish
+
+    return publish(day=dt.date.fromisoformat(day) if day else None)

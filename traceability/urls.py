@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from traceability import qr_views, views
+from traceability import alert_views, qr_views, root_views, views
 
 app_name = "traceability"
 
@@ -12,14 +12,20 @@ urlpatterns = [
         qr_views.BatchLabelSheetView.as_view(),
         name="label-sheet",
     ),
-    # The GS1 Digital Link resolver. Servers decode %2F before routing, so a lot code with
-    # a slash arrives as more path: the lot takes the rest of the path. Anything else under
-    # /01/ or /t/ gets the resolver's friendly 404 rather than Wagtail's.
-    re_path(
-        r"^01/(?P<gtin>[^/]*)/10/(?P<lot>[\s\S]+)$", views.batch_by_digital_link, name="batch"
-    ),  # fmt: skip
-    re_path(r"^01/(?P<gtin>[^/]*)/?$", views.product_by_digital_link, name="product"),
+    # The GS1 Digital Link resolver: a GTIN and its qualifiers (traceability.digital_link
+    # reads them; servers decode %2F, so a lot code with a slash arrives as more path).
+    # Anything else under /01 is malformed (400), under /t the resolver's friendly 404.
+    re_path(r"^01/(?P<gtin>[^/]+)(?P<rest>/[\s\S]*)?$", views.digital_link, name="digital-link"),
+    re_path(r"^01(?:/[\s\S]*)?$", views.malformed),
+    path("t/<str:code>/epcis.jsonld", views.batch_epcis, name="epcis"),
+    path("t/<str:code>/alerts/", alert_views.recall_alert_request, name="alert-request"),
+    path("t/alerts/<str:token>/confirm/", alert_views.recall_alert_confirm, name="alert-confirm"),
+    path("t/alerts/<str:token>/stop/", alert_views.recall_alert_stop, name="alert-stop"),
     re_path(r"^t/(?P<code>[^/]*)/?$", views.batch_by_short_code, name="short"),
-    re_path(r"^(?:01|t)(?:/[\s\S]*)?$", views.path_not_found),
+    re_path(r"^t(?:/[\s\S]*)?$", views.path_not_found),
     path(".well-known/gs1resolver", views.resolver_description_view, name="resolver"),
+    # The hash chain's published roots (traceability.anchoring), kept for good.
+    path("trace/chain-key.pem", root_views.chain_key, name="chain-key"),
+    path("trace/roots/<slug:slug>/", root_views.cooperative_roots, name="chain-roots"),
+    path("trace/roots/<slug:slug>/<str:day>.json", root_views.chain_root, name="chain-root"),
 ]

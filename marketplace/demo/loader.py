@@ -87,6 +87,10 @@ def demo_reset():
         # Trace events refuse deletion one by one; the demo reset removes them in bulk.
         TraceEventPhoto.objects.all()._raw_delete(TraceEventPhoto.objects.db)
         TraceEvent.objects.all()._raw_delete(TraceEvent.objects.db)
+        # Published chain roots are kept forever in use; the demo's go with the demo.
+        ChainRoot = get_model("traceability", "ChainRoot")
+        ChainRoot.objects.all()._raw_delete(ChainRoot.objects.db)
+        get_model("traceability", "LineBatch").objects.all().delete()
         Batch.objects.all().delete()
         get_model("order", "Order").objects.filter(
             Q(number__startswith="OCOP-DEMO-") | Q(number__startswith=SCALE_ORDER_PREFIX)
@@ -217,6 +221,7 @@ def _load_cooperatives(*, report, **_):
             user.user_permissions.add(dashboard_access)
         if not cooperative.partner.users.filter(pk=user.pk).exists():
             cooperative.partner.users.add(user)
+    traceability_demo.load_gs1_members(report=report)
 
 
 def _product_upc(spec, index):
@@ -375,6 +380,9 @@ def _load_activity(*, report, **_):
         admin=admin,
     )  # fmt: skip
     money_demo.load_refund_and_payouts(report=report, admin=admin)
+    # Shipped orders took their units from lots: a recall of one reaches the customer.
+    traceability_demo.recall_demo_lot(report=report)
+    traceability_demo.publish_roots(report=report)
 
 
 def _load_scale_products(*, report, scale, progress, **_):

@@ -8,9 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from catalogue.gtin import gtin_check_digit
 from marketplace.demo.images import _font
+from marketplace.partner.models import Cooperative
+from traceability.anchoring import chain_roots_publish
 from traceability.counterfeit import BURST_CLIENTS, PLAUSIBLE_CLIENTS_PER_ITEM
-from traceability.models import ScanLog
+from traceability.models import Batch, LineBatch, ScanLog
 from traceability.services import batch_create, batch_publish, batch_recall, event_add
 
 # (kind, days before harvest, place suffix, note); care events carry inputs.
@@ -29,6 +32,14 @@ INPUTS = {
     2: [{"name": "Chế phẩm Trichoderma", "dose": "3 kg/ha"}],
 }
 RECALL_REASON = "Độ ẩm một số gói vượt ngưỡng cho phép; hợp tác xã đổi trả miễn phí."
+# Demo cooperatives that are GS1 members: their company prefix (made-up numbers in
+# Vietnam's 893 range). Their GLN is the prefix, location reference 00001, check digit;
+# their lots' growing areas are GLN extension 1, so their EPCIS events carry SGLNs.
+GS1_MEMBERS = {
+    "htx-che-cam-my": "8936117",
+    "htx-cam-cao-phong": "8936118",
+    "htx-mat-ong-tam-dao": "8936119",
+}
 EVERY_NTH_WITHOUT_BATCH = 5  # a few products have no batch yet, as in real life
 EVERY_NTH_UNSCANNED = 9  # and a few lots nobody has scanned yet
 # Scan history: a month of scans at 0.3–1.5 per item, from the browsers people use here.
@@ -55,11 +66,26 @@ def _photo(text, seed):
     return SimpleUploadedFile(f"su-kien-{seed}.jpg", out.getvalue(), content_type="image/jpeg")
 
 
+def gln_of(prefix, location="00001"):
+    """Return the 13-digit GLN of ``prefix`` and ``location``, with its check digit."""
+    body = (prefix + location).ljust(12, "0")[:12]
+    return body + str(gtin_check_digit(body))
+
+
+def load_gs1_members(*, report):
+    """Give the GS1 member cooperatives of the demo their GLN (once)."""
+    for cooperative in Cooperative.objects.filter(slug__in=GS1_MEMBERS, gln=""):
+        prefix = GS1_MEMBERS[cooperative.slug]
+        cooperative.gln, cooperative.gs1_company_prefix = gln_of(prefix), prefix
+        cooperative.full_clean()
+        cooperative.save(update_fields=["gln", "gs1_company_prefix"])
+        report.add("hợp tác xã có mã GLN", 1)
+
+
 def load_batches(*, report, products, progress):
-    """Give most demo products one published batch with its story; recall one of them."""
+    """Give most demo products one published batch with its story."""
     today = timezone.localdate()
     total = len(products)
-    recalled = False
     for index, product in enumerate(products, start=1):
         progress(index, total, product.title)
         if index % EVERY_NTH_WITHOUT_BATCH == 0 or product.batches.exists():
@@ -76,6 +102,7 @@ def load_batches(*, report, products, progress):
             best_before=harvested + datetime.timedelta(days=30 * (product.shelf_life_months or 12)),
             farm_name=f"Vùng trồng {cooperative.ward_name}",
             farm_location=f"{cooperative.ward_name}, {cooperative.province_name}",
+            farm_gln_extension="1" if cooperative.gln else "",
             by=user,
         )
         for number, (kind, days_before, place, note) in enumerate(steps):
@@ -99,10 +126,37 @@ def load_batches(*, report, products, progress):
             report.add("lượt quét", _scan_copied_lot(batch, seed=index))
         elif index % EVERY_NTH_UNSCANNED:
             report.add("lượt quét", _scan_history(batch, seed=index))
-        if not recalled and index > 10:
-            batch_recall(batch=batch, reason=RECALL_REASON, by=user)
-            recalled = True
-            report.add("lô bị thu hồi", 1)
+
+
+def recall_demo_lot(*, report):
+    """Recall one lot the demo customer received (once): its buyers are told, the page
+    shows the banner and the product sells out when no other lot is left."""
+    if Batch.objects.filter(status=Batch.Status.RECALLED).exists():
+        return
+    shipped = (
+        LineBatch.objects.filter(
+            batch__status=Batch.Status.PUBLISHED,
+            line__order__shipments__status__in=["shipped", "delivered"],
+        )
+        .select_related("batch__product__cooperative__partner")
+        .order_by("batch__pk")
+        .first()
+    )
+    batch = (
+        shipped.batch
+        if shipped
+        else Batch.objects.filter(status=Batch.Status.PUBLISHED).order_by("pk")[10:11].first()
+    )
+    if batch is None:
+        return
+    user = batch.product.cooperative.partner.users.first()
+    batch_recall(batch=batch, reason=RECALL_REASON, by=user)
+    report.add("lô bị thu hồi", 1)
+
+
+def publish_roots(*, report):
+    """Publish today's signed chain root of every cooperative with lots (once a day)."""
+    report.add("gốc chuỗi băm đã công bố", chain_roots_publish(day=timezone.localdate()))
 
 
 def _key(rng):

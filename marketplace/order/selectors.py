@@ -57,7 +57,7 @@ def order_lines_by_cooperative(*, order):
 
 
 def order_shipment_groups(*, order):
-    """Return the order's parcels, one per shipment, each with its lines.
+    """Return the order's parcels, one per shipment, each with its lines (and their lots).
 
     Lines no shipment covers (a product without a cooperative) come last, in a group
     without a shipment, so that the customer still sees everything they bought.
@@ -65,7 +65,9 @@ def order_shipment_groups(*, order):
     shipments = list(order.shipments.select_related("cooperative__partner").order_by("pk"))
     groups = {shipment.cooperative_id: ShipmentGroup(shipment) for shipment in shipments}
     leftover = ShipmentGroup(None)
-    for line in order_lines_with_sellers(order=order):
+    # The lots each line was shipped from (traceability.allocation), shown to the buyer.
+    lines = order_lines_with_sellers(order=order).prefetch_related("lot_allocations__batch")
+    for line in lines:
         cooperative = line_cooperative(line)
         group = groups.get(cooperative.pk) if cooperative is not None else None
         (group or leftover).lines.append(line)

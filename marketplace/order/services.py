@@ -16,6 +16,7 @@ from marketplace import access
 from marketplace.links import absolute_url
 from marketplace.mail import buyer_language, message_render
 from marketplace.order import selectors
+from traceability import allocation
 
 logger = logging.getLogger(__name__)
 
@@ -102,9 +103,11 @@ def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by, a
 
     Only users acting for its cooperative (``marketplace.access``) and staff may move it,
     and only staff may cancel it.
-    Shipping needs a carrier and a tracking code; the customer is e-mailed when the parcel
-    is shipped and when it is delivered. Raise ``PermissionDenied`` or ``ValidationError``.
-    ``at`` records a step that happened earlier (the demo's past deliveries); default now.
+    Shipping needs a carrier and a tracking code, and allocates each line to lots
+    (``traceability.allocation``: refused when a product's lots are short); the customer
+    is e-mailed when the parcel is shipped and when it is delivered. Raise
+    ``PermissionDenied`` or ``ValidationError``. ``at`` records a step that happened
+    earlier (the demo's past deliveries); default now.
     """
     if not access.may_act_for(by, shipment.cooperative):
         raise PermissionDenied(_("Bạn không phụ trách kiện hàng này."))
@@ -132,6 +135,14 @@ def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by, a
             if errors:
                 raise ValidationError(errors)
             shipment.carrier, shipment.tracking_code = carrier, tracking_code
+            # Every unit that leaves is taken from a lot, so a recall finds its buyer.
+            allocation.shipment_lots_allocate(
+                shipment=shipment, lines=selectors.shipment_lines(shipment=shipment), by=by
+            )
+        elif to_status == Shipment.Status.CANCELLED:
+            allocation.shipment_lots_release(
+                shipment=shipment, lines=selectors.shipment_lines(shipment=shipment)
+            )
         shipment.status = to_status
         if to_status in STATUS_TIMESTAMPS:
             setattr(shipment, STATUS_TIMESTAMPS[to_status], at or timezone.now())

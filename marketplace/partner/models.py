@@ -7,7 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from vietnam_provinces import Province, Ward
 
-from marketplace.partner.validators import validate_vietnamese_phone
+from marketplace.partner.validators import (
+    validate_company_prefix,
+    validate_gln,
+    validate_vietnamese_phone,
+)
 from marketplace.settlement.banks import validate_bank_bin
 from marketplace.settlement.taxcodes import tax_code_kind, validate_tax_code
 
@@ -100,6 +104,15 @@ class Cooperative(models.Model):
         validators=[MaxValueValidator(10_000)],
         help_text=_("Để trống để dùng phí theo danh mục. 850 = 8,5%."),
     )
+    # GS1 membership: the cooperative's location number, for EPCIS events (SGLN).
+    gln = models.CharField(
+        _("Mã địa điểm GLN"), max_length=13, blank=True, validators=[validate_gln],
+        help_text=_("13 chữ số do GS1 Việt Nam cấp, ví dụ 8934567000017."),
+    )  # fmt: skip
+    gs1_company_prefix = models.CharField(
+        _("Mã doanh nghiệp GS1"), max_length=12, blank=True, validators=[validate_company_prefix],
+        help_text=_("Phần đầu của mã GLN và mã GTIN do GS1 cấp cho hợp tác xã (6–12 chữ số)."),
+    )  # fmt: skip
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.APPLIED
     )
@@ -119,6 +132,7 @@ class Cooperative(models.Model):
         return reverse("cooperative-profile", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         # An organisation is registered under an MST; a personal ID is not one.
         organisation = self.seller_kind in (self.SellerKind.COOPERATIVE, self.SellerKind.COMPANY)
         if organisation and self.tax_code and tax_code_kind(self.tax_code) == "personal_id":
@@ -130,6 +144,28 @@ class Cooperative(models.Model):
                     )
                 }
             )
+        if bool(self.gln) != bool(self.gs1_company_prefix):
+            raise ValidationError(
+                _("Hãy nhập cả mã GLN và mã doanh nghiệp GS1, hoặc để trống cả hai."),
+                code="gln_pair",
+            )
+        if self.gln and not self.gln.startswith(self.gs1_company_prefix):
+            raise ValidationError(
+                {"gs1_company_prefix": _("Mã GLN phải bắt đầu bằng mã doanh nghiệp GS1.")},
+                code="gln_prefix",
+            )
+
+    def sgln(self, extension="0"):
+        """Return the EPC URI of the cooperative's location (or of one of its sub-locations,
+        ``extension`` being a GS1 AI 254 value), or "" without a GLN.
+
+        ``urn:epc:id:sgln:<company prefix>.<location reference>.<extension>`` (GS1 Tag Data
+        Standard): the GLN less its check digit, split after the company prefix.
+        """
+        if not (self.gln and self.gs1_company_prefix):
+            return ""
+        prefix = self.gs1_company_prefix
+        return f"urn:epc:id:sgln:{prefix}.{self.gln[len(prefix) : 12]}.{extension or '0'}"
 
     @property
     def is_approved(self):

@@ -20,7 +20,7 @@ class CooperativeProfileForm(forms.ModelForm):
         fields = [
             "story", "story_en", "address", "phone", "email", "founded_year",
             "members_count", "latitude", "longitude", "seller_kind", "legal_name", "tax_code",
-            "bank_bin", "bank_account_number", "bank_account_name",
+            "bank_bin", "bank_account_number", "bank_account_name", "gln", "gs1_company_prefix",
         ]  # fmt: skip
         field_classes = dict.fromkeys(
             ["story", "story_en", "address", "bank_account_name", "legal_name"], PlainTextField

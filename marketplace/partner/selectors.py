@@ -32,12 +32,8 @@ def cooperative_certificates(*, cooperative):
     """Return the valid certificates of the cooperative's products, newest first."""
     today = timezone.localdate()
     return (
-        Certificate.objects.filter(
-            product__cooperative=cooperative,
-            verified_at__isnull=False,
-            issued_on__lte=today,
-            expires_on__gte=today,
-        )
+        Certificate.objects.valid_on(today)
+        .filter(product__cooperative=cooperative)
         .select_related("product")
         .order_by("-stars", "-issued_on")
     )

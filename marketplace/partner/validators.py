@@ -20,3 +20,22 @@ def normalise_vietnamese_phone(value):
 def validate_vietnamese_phone(value):
     """Model-field validator: accept only valid Vietnamese numbers."""
     normalise_vietnamese_phone(value)
+
+
+def validate_gln(value):
+    """Model-field validator: a GS1 Global Location Number, 13 digits with its check digit."""
+    from catalogue.gtin import gtin_check_digit
+
+    if not (value.isascii() and value.isdigit() and len(value) == 13):
+        raise ValidationError(_("Mã GLN gồm đúng 13 chữ số."), code="gln_length")
+    if gtin_check_digit(value[:-1]) != int(value[-1]):
+        raise ValidationError(
+            _("Số kiểm tra (chữ số cuối) của mã GLN không đúng: hãy xem lại giấy chứng nhận GS1."),
+            code="gln_check_digit",
+        )
+
+
+def validate_company_prefix(value):
+    """Model-field validator: a GS1 company prefix, 6 to 12 digits."""
+    if not (value.isascii() and value.isdigit() and 6 <= len(value) <= 12):
+        raise ValidationError(_("Mã doanh nghiệp GS1 gồm 6–12 chữ số."), code="gcp")

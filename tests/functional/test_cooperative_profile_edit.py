@@ -72,6 +72,7 @@ def test_status_slug_and_name_cannot_be_changed_from_the_form(seller, cooperativ
         ("profile-phone", "+44 20 7946 0958"),
         ("profile-bank_bin", "12"),
         ("profile-latitude", "123"),
+        ("profile-gln", "8934567000016"),  # a wrong check digit
     ],
 )
 def test_bad_values_are_refused_and_nothing_changes(seller, cooperative, field, value):
@@ -129,3 +130,20 @@ def test_strangers_cannot_open_the_profile_editor(client, customer, who):
         client.force_login(customer)
 
     assert client.get(reverse("cooperative-profile-edit")).status_code in (302, 403)
+
+
+def test_a_cooperative_records_its_gln_with_its_company_prefix(seller, cooperative):
+    mismatch = seller.post(
+        reverse("cooperative-profile-edit"),
+        _profile(**{"profile-gln": "8934567000017", "profile-gs1_company_prefix": "8934568"}),
+    )
+    saved = seller.post(
+        reverse("cooperative-profile-edit"),
+        _profile(**{"profile-gln": "8934567000017", "profile-gs1_company_prefix": "8934567"}),
+    )
+
+    assert mismatch.status_code == 200
+    assert "Mã GLN phải bắt đầu bằng mã doanh nghiệp GS1" in mismatch.content.decode()
+    assert saved.status_code == 302
+    cooperative.refresh_from_db()
+    assert cooperative.sgln() == "urn:epc:id:sgln:8934567.00001.0"

@@ -100,11 +100,9 @@ def test_the_shipping_mail_names_the_seller_as_typed_in_its_subject_and_text(
 def test_the_recall_mail_shows_the_title_and_reason_as_typed(
     order, seller, seller_user, django_capture_on_commit_callbacks
 ):
-    from traceability.models import LineBatch
-
     batch = factories.trace_batch(cooperative=seller, product=order.lines.get().product,
                                   user=seller_user, kinds=["harvest"])  # fmt: skip
-    LineBatch.objects.create(line=order.lines.get(), batch=batch)
+    factories.ship_order(order, seller_user)  # the line's units are taken from the batch
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

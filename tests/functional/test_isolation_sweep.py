@@ -90,8 +90,12 @@ PUBLIC = {
     "password-reset", "password-reset-done", "password-reset-confirm", "password-reset-complete",
     "dashboard:login", "dashboard:logout",
     # GS1 Digital Link resolver and QR images of published lots
-    "traceability:qr", "traceability:batch", "traceability:product", "traceability:short",
+    "traceability:qr", "traceability:digital-link", "traceability:short", "traceability:epcis",
     "traceability:resolver",
+    # Anyone who scanned a lot may ask to hear of its recall (confirm and stop by token)
+    "traceability:alert-request", "traceability:alert-confirm", "traceability:alert-stop",
+    # The hash chain's published roots and their public key
+    "traceability:chain-key", "traceability:chain-roots", "traceability:chain-root",
 }  # fmt: skip
 # Patterns without a name, by route: friendly 404s and the media files of the demo.
 # Other unnamed patterns are probed like named ones, at their route (or the URL below).
@@ -101,7 +105,8 @@ PUBLIC_UNNAMED = {
     r"^shop/dashboard/pages/(?:update|delete)/[^/]*[^\d/][^/]*/",
     "shop/accounts/notifications/",
     r"^media/(?P<path>.*)$",
-    r"^(?:01|t)(?:/[\s\S]*)?$",
+    r"^01(?:/[\s\S]*)?$",
+    r"^t(?:/[\s\S]*)?$",
     "cms/test404/",
 }
 UNNAMED_PROBES = {
@@ -247,7 +252,11 @@ def test_a_cooperative_cannot_reach_another_cooperatives_data_through_any_url(
 
     tried, errors, leaks = sweep(client, cooperative_b)
 
-    assert tried > 500
+    # Every request SWEPT names for B's objects was made (GET and POST), and then some:
+    # the candidate ids are a set, so how many there are depends on how the database's
+    # sequences happen to collide (a fresh test database gives fewer).
+    named = sum(len(list(requests(cooperative_b))) for requests in SWEPT.values())
+    assert tried >= 2 * named + 200
     assert errors == []
     assert leaks == []
     assert snapshot(cooperative_b) == before

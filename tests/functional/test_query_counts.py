@@ -202,7 +202,10 @@ def test_trace_page_query_counts_cold_and_warm(client, cooperative, settings):
     from traceability import page_cache
 
     settings.ANALYTICS_FLUSH_SECONDS = 30  # scans buffered; nothing flushes them here
-    phone = Client(HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36")
+    phone = Client(
+        HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36",
+        HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8",  # a browser: the page
+    )
 
     def scan(path):
         with CaptureQueriesContext(connection) as queries:

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.django_db
 GTIN = "8934567890120"
 PATH = f"/01/0{GTIN}/10/CM-2026-11"
 PHONE = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36"
+# A phone's browser names HTML in its Accept header: it gets the page, not a redirect.
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 BOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 
@@ -55,6 +57,7 @@ def phone():
 
 
 def get(client, path=PATH, **headers):
+    headers.setdefault("HTTP_ACCEPT", BROWSER_ACCEPT)
     response = client.get(path, **headers)
     assert response.status_code == 200
     return response
@@ -217,7 +220,7 @@ def test_other_representations_are_not_the_cached_page(phone, batch):
 
     linkset = get(phone, HTTP_ACCEPT=LINKSET_CONTENT_TYPE)
     html = get(phone, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
-    epcis = get(phone, PATH + "?linkType=gs1:epcis")
+    epcis = get(phone, HTTP_ACCEPT="application/ld+json")
 
     assert linkset["Content-Type"] == LINKSET_CONTENT_TYPE and linkset.json()["linkset"]
     assert html["Content-Type"].startswith("text/html") and "<html" in html.content.decode()

@@ -31,10 +31,14 @@ def test_resolver_paths_are_not_served_by_wagtail_pages(client, home_page, path)
 
 
 def test_an_unknown_lot_gets_the_resolvers_404(client, home_page):
-    response = client.get("/01/08934567890128/10/LOT1", follow=True)
+    response = client.get("/01/08934567890137/10/LOT1", follow=True)
+    # A wrong GTIN check digit is no GS1 Digital Link URI at all: 400, same friendly page.
+    malformed = client.get("/01/08934567890128/10/LOT1", follow=True)
 
     assert response.status_code == 404
     assert "Không tìm thấy lô hàng này" in response.content.decode()
+    assert malformed.status_code == 400
+    assert "Không tìm thấy lô hàng này" in malformed.content.decode()
 
 
 @pytest.mark.parametrize("path", ["/cms/", "/shop/dashboard/", "/django-admin/"])

@@ -171,6 +171,43 @@ def test_most_demo_products_have_a_published_batch_with_a_verified_story(loaded_
         assert chain_verifies(events)
 
 
+def test_shipped_demo_orders_carry_lots_and_the_recall_reached_their_buyer(loaded_demo):
+    from traceability.models import Batch, LineBatch
+    from traceability.recalls import recall_buyer_groups
+
+    shipped = LineBatch.objects.filter(
+        line__order__number__startswith="OCOP-DEMO-",
+        line__order__shipments__status__in=["shipped", "delivered"],
+    )
+    assert shipped.exists()
+    recalled = Batch.objects.get(status="recalled")
+    customer_lines = LineBatch.objects.filter(
+        batch=recalled, line__order__user__email="khach@ocop.example"
+    )
+    assert customer_lines.exists()
+    # Its notices leave from a worker once the load commits: the customer is one buyer.
+    (orders,) = recall_buyer_groups(batch_pk=recalled.pk)
+    assert set(orders) == set(customer_lines.values_list("line__order_id", flat=True))
+
+
+def test_some_demo_cooperatives_have_a_gln_and_every_lot_is_in_a_signed_root(loaded_demo):
+    import json
+
+    from traceability import anchoring
+    from traceability.models import Batch, ChainRoot
+
+    members = Cooperative.objects.exclude(gln="")
+    assert members.count() == 3
+    assert all(c.sgln().startswith("urn:epc:id:sgln:893") for c in members)
+    roots = list(ChainRoot.objects.all())
+    assert roots
+    assert all(anchoring.signature_problem(json.loads(root.document)) == "" for root in roots)
+    listed = {
+        lot["shortCode"] for root in roots for lot in json.loads(root.document)["payload"]["lots"]
+    }
+    assert listed == set(Batch.objects.values_list("short_code", flat=True))
+
+
 def test_demo_lots_have_a_month_of_scans_and_exactly_one_looks_copied(loaded_demo):
     from traceability.models import Batch
     from traceability.selectors import batch_scan_report

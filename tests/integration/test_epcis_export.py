@@ -8,10 +8,12 @@ from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tests.factories import cooperative_user, trace_batch
 from traceability.epcis import epcis_document
+from traceability.models import Batch
 from traceability.selectors import public_batches
 from traceability.services import event_add
 
@@ -115,9 +117,12 @@ def test_every_event_is_about_the_lot_as_a_digital_link_class(batch, settings):
         )
         assert event["eventID"] == f"ni:///sha-256;{recorded.hash}"
         assert event["ocop:hash"] == recorded.hash
-        assert event["bizLocation"]["id"].endswith(
-            f"/shop/cooperatives/{batch.product.cooperative.slug}/"
-        )
+        profile = f"/shop/cooperatives/{batch.product.cooperative.slug}/"
+        assert event["readPoint"]["id"].endswith(profile)  # no GLN: the cooperative's page
+        if recorded.kind == "shipping":
+            assert "bizLocation" not in event  # in transit
+        else:
+            assert event["bizLocation"]["id"].endswith(profile)
 
 
 def test_events_map_to_cbv_business_steps(batch, settings):
@@ -180,3 +185,46 @@ def test_a_product_without_gtin_uses_the_short_uri_as_its_class(cooperative, set
     validate(document)
     epc_class = document["epcisBody"]["eventList"][0]["quantityList"][0]["epcClass"]
     assert epc_class == f"{settings.SITE_URL}/t/{batch.short_code}"
+
+
+GLN = "8934567000017"  # company prefix 8934567, location reference 00001, check digit 7
+
+
+def test_a_cooperative_with_a_gln_locates_events_by_sgln(cooperative):
+    cooperative.gln, cooperative.gs1_company_prefix = GLN, "8934567"
+    cooperative.full_clean()
+    cooperative.save()
+    batch = trace_batch(cooperative=cooperative, upc=GTIN, kinds=ALL_KINDS)
+    Batch.objects.filter(pk=batch.pk).update(farm_gln_extension="DOI3")
+
+    document = _document(batch)
+
+    validate(document)
+    events = {e["ocop:kind"]: e for e in document["epcisBody"]["eventList"]}
+    site, farm = "urn:epc:id:sgln:8934567.00001.0", "urn:epc:id:sgln:8934567.00001.DOI3"
+    for kind in ("planting", "care", "harvest"):
+        assert events[kind]["readPoint"] == {"id": farm}
+        assert events[kind]["bizLocation"] == {"id": farm}
+    for kind in ("processing", "packing", "inspection", "receiving"):
+        assert events[kind]["readPoint"] == events[kind]["bizLocation"] == {"id": site}
+    assert events["shipping"]["readPoint"] == {"id": site}
+    assert "bizLocation" not in events["shipping"]
+
+
+@pytest.mark.parametrize(
+    ("gln", "prefix", "field"),
+    [
+        ("8934567000016", "8934567", "gln"),  # a wrong check digit
+        ("893456700001", "8934567", "gln"),  # 12 digits
+        ("8934567000017", "8934568", "gs1_company_prefix"),  # not the GLN's prefix
+        ("8934567000017", "", "__all__"),  # one without the other
+        ("8934567000017", "89345", "gs1_company_prefix"),  # too short a prefix
+    ],
+)
+def test_a_gln_is_checked_with_its_check_digit_and_prefix(cooperative, gln, prefix, field):
+    cooperative.gln, cooperative.gs1_company_prefix = gln, prefix
+
+    with pytest.raises(ValidationError) as refused:
+        cooperative.full_clean()
+
+    assert field in refused.value.message_dict

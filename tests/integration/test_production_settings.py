@@ -18,6 +18,8 @@ PRODUCTION_ENV = {
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.vn:587",
     "REDIS_URL": "redis://127.0.0.1:6379/0",  # several processes share the trace page cache
     "SITE_URL": "https://cho-ocop.example",
+    # Signs the published chain roots (not the demo's key, which is public).
+    "TRACE_SIGNING_KEY": "2lZkE6gS3mD0Yc3Qh1m5Wm4p8F2r9xQ0nT6uV1kB7aE=",
 }
 
 
@@ -48,7 +50,14 @@ def test_production_mode_passes_check_deploy_without_warnings():
 
 @pytest.mark.parametrize(
     "missing",
-    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL", "SITE_URL"],
+    [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "EMAIL_URL",
+        "SITE_URL",
+        "TRACE_SIGNING_KEY",
+    ],
 )
 def test_production_mode_without_a_secret_stops_with_a_message_naming_it(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
@@ -142,3 +151,10 @@ def test_production_mode_marks_oscars_cookies_and_the_language_cookie_secure():
     assert flags["language"] == [True, True]
     assert flags["session"] == [True, True]
     assert flags["csrf"] is True
+
+
+def test_a_signing_key_that_is_not_32_bytes_of_base64_stops_start_up():
+    result = _manage("check", env={**PRODUCTION_ENV, "TRACE_SIGNING_KEY": "not-a-key"})
+
+    assert result.returncode != 0
+    assert "TRACE_SIGNING_KEY must be an Ed25519 private key" in result.stderr

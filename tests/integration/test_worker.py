@@ -16,10 +16,10 @@ from oscar.test.factories import ProductClassFactory, UserFactory
 from search.connection import call
 from search.documents import alias_name
 from tests import checkout_steps as steps
-from tests.factories import category, cooperative_user, ocop_order, trace_batch
+from tests.factories import category, cooperative_user, ocop_order, ship_order, trace_batch
 from tests.support.flaky_mail import failed_once
 from tests.support.tcp_proxy import TcpProxy
-from traceability.services import batch_recall, line_batch_assign
+from traceability.services import batch_recall
 from traceability.tasks import recall_fan_out
 
 pytestmark = [
@@ -99,7 +99,7 @@ def shipped_batch(flaky_mail_worker, tea_cooperative, tea_user, tea):
         order = ocop_order(items=[(tea, 1)], user=UserFactory(email=address))
         order.language = language
         order.save(update_fields=["language"])
-        line_batch_assign(line=order.lines.get(), batch=batch, by=tea_user)
+        ship_order(order, tea_user)  # its line's unit is taken from the batch
     # Whatever the setup queued is done (and out of the mail and the mail server's memory).
     flaky_mail_worker.wait_idle()
     for path in flaky_mail_worker.mail_dir.rglob("*"):

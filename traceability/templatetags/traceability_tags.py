@@ -1,6 +1,6 @@
 from django import template
 
-from traceability import selectors
+from traceability import allocation, selectors
 
 register = template.Library()
 
@@ -12,6 +12,6 @@ def latest_batch_link(product):
 
 
 @register.simple_tag
-def line_batch_rows(lines):
-    """Return, for each order line, its current batch and the batches it could come from."""
-    return selectors.line_batch_rows(lines=list(lines))
+def line_lot_rows(lines):
+    """Return, for each order line, its lots (allocations) and the lots it could come from."""
+    return allocation.line_lot_rows(lines=list(lines))

@@ -14,10 +14,15 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
             DashboardPermission.get("order", "view_order", "change_order"),
             DashboardPermission.partner_dashboard_access,
         )
+        self.permissions_map["order-shipment-packing-slip"] = (
+            DashboardPermission.get("order", "view_order"),
+            DashboardPermission.partner_dashboard_access,
+        )
 
     def ready(self):
         super().ready()
         self.shipment_advance_view = get_class("dashboard.orders.views", "ShipmentAdvanceView")
+        self.packing_slip_view = get_class("dashboard.orders.views", "ShipmentPackingSlipView")
 
     def get_urls(self):
         urls = super().get_urls()
@@ -27,6 +32,11 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
                     "<str:number>/shipments/<int:shipment_id>/",
                     self.shipment_advance_view.as_view(),
                     name="order-shipment-advance",
+                ),
+                path(
+                    "<str:number>/shipments/<int:shipment_id>/packing-slip/",
+                    self.packing_slip_view.as_view(),
+                    name="order-shipment-packing-slip",
                 ),
             ]
         )

@@ -15,7 +15,9 @@ from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.apps.dashboard.orders import views as core_views
@@ -24,6 +26,7 @@ from oscar.core.loading import get_class, get_model
 from marketplace import access
 from marketplace.order import selectors, services
 from marketplace.spreadsheets import SafeCSVWriter
+from traceability.allocation import packing_slip_rows
 
 Shipment = get_model("order", "Shipment")
 Line = get_model("order", "Line")
@@ -276,3 +279,26 @@ class ShipmentAdvanceView(View):
                 )
         url = reverse("dashboard:order-detail", kwargs={"number": order.number})
         return redirect(f"{url}#shipments")
+
+
+class ShipmentPackingSlipView(View):
+    """A parcel's packing slip, to print: its lines with the lots each unit comes from.
+
+    Once the parcel has left, the lots are those recorded; before, those chosen, or the
+    ones shipping will take (oldest lot first), marked as planned.
+    """
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request, number, shipment_id):
+        order = get_order_for_user_or_404(request.user, number)
+        visible = _order_shipments(order, request.user)
+        shipment = get_object_or_404(visible, pk=shipment_id)
+        lines = selectors.shipment_lines(shipment=shipment)
+        rows = packing_slip_rows(shipment=shipment, lines=lines)
+        return TemplateResponse(
+            request,
+            "oscar/dashboard/orders/packing_slip.html",
+            {"order": order, "shipment": shipment, "rows": rows,
+             "address": order.shipping_address, "printed_at": timezone.now()},
+        )  # fmt: skip

@@ -213,7 +213,10 @@ class Command(BaseCommand):
                 [generated_line(order=order, record=record) for order in orders]
             )
             LineBatch.objects.bulk_create(
-                [LineBatch(line=line, batch=batch, assigned_by=user) for line in lines]
+                [
+                    LineBatch(line=line, batch=batch, quantity=line.quantity, assigned_by=user)
+                    for line in lines
+                ]  # fmt: skip
             )
 
     def _statement(self):

@@ -37,8 +37,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from marketplace.management.commands.bench import PHONE
+from marketplace.management.commands.bench import PHONE, PHONE_ACCEPT
 from marketplace.management.commands.bench import Command as PageBench
+from traceability.anchoring import new_signing_key
 
 
 def _free_port():
@@ -90,7 +91,7 @@ class Command(BaseCommand):
         names = {"minimal", "home", "catalogue", "category", "product", "trace"}
         pages = [(name, url) for name, url in helper._pages() if name in names]
         pages += [("search", "/shop/search/?q=mat+ong"), ("suggest", "/shop/search/suggest/?q=mat")]
-        phone = {"User-Agent": PHONE}
+        phone = {"User-Agent": PHONE, "Accept": PHONE_ACCEPT}
         loaded = [(name, url, phone if name == "trace" else {}) for name, url in pages]
         # The same pages for a visitor with a session (an unknown one: no sign-in needed),
         # rendered for them.
@@ -108,6 +109,7 @@ class Command(BaseCommand):
                     **os.environ,
                     "DJANGO_DEBUG": "false",
                     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+                    "TRACE_SIGNING_KEY": new_signing_key(),
                     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
                     "SITE_URL": "https://bench.ocop.example",
                     "EMAIL_URL": "consolemail://",
