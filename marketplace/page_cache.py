@@ -110,9 +110,8 @@ def serve(request, render, *, stamps=("catalogue",), params=(), seconds=None, fi
     found = cache.get_many([key, seen_key])
     stored = found.get(key)
     if stored is not None:
-        response = HttpResponse(stored["content"], content_type=stored["content_type"])
-        response.content = _personalise(request, response.content.decode())
-        return _filled(request, response, fill)
+        html = _personalise(request, stored["content"])
+        return _filled(request, HttpResponse(html, content_type=stored["content_type"]), fill)
     request.page_cache_holes = True
     response = render()
     if hasattr(response, "render") and not response.is_rendered:
@@ -122,13 +121,12 @@ def serve(request, render, *, stamps=("catalogue",), params=(), seconds=None, fi
     elif _storable(request, response):
         html = response.content.decode(response.charset)
         stored_html = _impersonal(request, html)
-        if stored_html is not None:
-            timeout = seconds() if callable(seconds) else seconds
-            timeout = lifetime if timeout is None else min(lifetime, timeout)
-            timeout = int(max(0, min(timeout, getattr(request, "page_cache_seconds", timeout))))
-            if timeout:
-                store(key, {"content": stored_html, "content_type": response["Content-Type"]},
-                      timeout)  # fmt: skip
+        limits = [lifetime, getattr(request, "page_cache_seconds", None),
+                  seconds() if callable(seconds) else seconds]  # fmt: skip
+        timeout = int(max(0, min(limit for limit in limits if limit is not None)))
+        if stored_html is not None and timeout:
+            store(key, {"content": stored_html, "content_type": response["Content-Type"]},
+                  timeout)  # fmt: skip
     return _filled(request, response, fill)
 
 
@@ -152,7 +150,8 @@ def _impersonal(request, html):
     nonce = getattr(request, "_csp_nonce", None)
     if nonce:
         html = html.replace(nonce, NONCE_MARK)
-    # The CSRF secret never reaches HTML; a masked token outside a form input would.
+    # A page that names the token anywhere but in a form's hidden input (a script that
+    # reads it, say) may carry a token where no mark stands: it is not kept.
     if "csrfmiddlewaretoken" in html.replace('name="csrfmiddlewaretoken"', ""):
         return None
     return html

@@ -40,12 +40,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--requests", type=int, default=30, help="Requests per page.")
         parser.add_argument(
+            "--profile",
+            action="store_true",
+            help="Also profile one rendered request of each page (pyinstrument): where the "
+            "time goes.",
+        )
+        parser.add_argument(
             "--counts-file",
             help="Compare the query counts with this file's (fail when one grew); write it "
             "when it does not exist.",
         )
 
-    def handle(self, *args, requests, counts_file=None, **options):
+    def handle(self, *args, requests, counts_file=None, profile=False, **options):
         if requests < 1:
             raise CommandError("--requests must be at least 1.")
         pages = self._pages()
@@ -88,8 +94,26 @@ class Command(BaseCommand):
         for line in notes:
             self.stdout.write(line)
         self._measure_search(client, requests, baseline)
+        if profile:
+            self._profile([(n, u) for n, u in pages if n in KEPT_PAGES or n == "coop orders"])
         if counts_file:
             self._compare_counts(Path(counts_file), counts)
+
+    def _profile(self, pages):
+        """Print where one rendered request of each page spends its time (pyinstrument)."""
+        from pyinstrument import Profiler
+
+        seller = self._cooperative_client()
+        for name, url in pages:
+            client = seller if url.startswith("/shop/dashboard/") else Client()
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                client.get(url)  # warm the per-process caches, as a running server has them
+                profiler = Profiler(interval=0.0005)
+                with profiler:
+                    client.get(url)
+            self.stdout.write(f"== Profile: {name} {url}")
+            self.stdout.write(profiler.output_text(unicode=True, color=False, show_all=False,
+                                                   short_mode=True))  # fmt: skip
 
     def _compare_counts(self, path, counts):
         """Fail when a page's query count grew since the counts kept in ``path``."""
