@@ -48,8 +48,8 @@ CATEGORIES = [
             "nắp và kiểm nghiệm theo từng lô."
         ),
         "description_en": (
-            "Pure honey from longan, mint, coffee and forest flowers, extracted once the combs are "
-            "capped and tested lot by lot."
+            "Pure honey from longan, mint, coffee and forest flowers, extracted once the combs "
+            "are capped and tested lot by lot."
         ),
     },
     {
@@ -61,8 +61,8 @@ CATEGORIES = [
             "nhãn lồng Hưng Yên, mận hậu Sơn La."
         ),
         "description_en": (
-            "Fresh seasonal fruit from geographical-indication areas: Cao Phong oranges, Đoan Hùng "
-            "pomelos, Hưng Yên longans, Sơn La plums."
+            "Fresh seasonal fruit from geographical-indication areas: Cao Phong oranges, Đoan "
+            "Hùng pomelos, Hưng Yên longans, Sơn La plums."
         ),
     },
     {
@@ -113,8 +113,8 @@ CATEGORIES = [
             "các địa phương."
         ),
         "description_en": (
-            "Natural-roasted coffee from the Central Highlands and the Northwest, fruit juices and "
-            "traditional drinks of each region."
+            "Natural-roasted coffee from the Central Highlands and the Northwest, fruit juices "
+            "and traditional drinks of each region."
         ),
     },
     {
@@ -733,9 +733,9 @@ PRODUCTS = [
             "phút."
         ),
         "description_en": (
-            "One bud and two leaves picked from the cooperative's VietGAP tea hills and roasted in "
-            "a cast-iron pan for tightly curled leaves, a green-gold cup, gentle astringency and a "
-            "sweet finish. Brew with water at about 85 °C for 2–3 minutes."
+            "One bud and two leaves picked from the cooperative's VietGAP tea hills and roasted "
+            "in a cast-iron pan for tightly curled leaves, a green-gold cup, gentle astringency "
+            "and a sweet finish. Brew with water at about 85 °C for 2–3 minutes."
         ),
         "price": 85000,
         "stock": 120,
@@ -758,8 +758,8 @@ PRODUCTS = [
         ),
         "description_en": (
             "A large bag for families and tea stalls, made from the same leaves as Cam My green "
-            "tea. Roasted twice to dry evenly and keep the scent of young green rice. Every lot has "
-            "its picking log and a pesticide-residue test."
+            "tea. Roasted twice to dry evenly and keep the scent of young green rice. Every lot "
+            "has its picking log and a pesticide-residue test."
         ),
         "price": 190000,
         "stock": 75,
@@ -780,9 +780,9 @@ PRODUCTS = [
             "trong, thơm mùi cốm, hợp để tiếp khách. Hộp thiếc kín giữ hương lâu sau khi mở."
         ),
         "description_en": (
-            "Only young buds picked early in the spring harvest, roasted over a low fire until the "
-            "leaves curl like fish hooks. A clear green cup that smells of young rice, good for "
-            "welcoming guests. The sealed tin keeps the aroma long after opening."
+            "Only young buds picked early in the spring harvest, roasted over a low fire until "
+            "the leaves curl like fish hooks. A clear green cup that smells of young rice, good "
+            "for welcoming guests. The sealed tin keeps the aroma long after opening."
         ),
         "price": 120000,
         "stock": 60,
@@ -825,8 +825,9 @@ PRODUCTS = [
             "giới thiệu vùng chè Thanh Sơn. Phù hợp làm quà Tết và quà tặng đối tác."
         ),
         "description_en": (
-            "Two packs of Cam My green tea in a kraft-paper box printed with bronze-drum patterns, "
-            "with a card about the Thanh Sơn tea country. A fitting Tết present or business gift."
+            "Two packs of Cam My green tea in a kraft-paper box printed with bronze-drum "
+            "patterns, with a card about the Thanh Sơn tea country. A fitting Tết present or "
+            "business gift."
         ),
         "price": 250000,
         "stock": 35,
@@ -895,9 +896,9 @@ PRODUCTS = [
             "loãng."
         ),
         "description_en": (
-            "Steam-distilled from fresh pomelo peel with no carrier oil added. Add a few drops to a "
-            "diffuser, or mix with coconut oil as a hair mask for stronger, fragrant hair. Do not "
-            "apply undiluted to the skin."
+            "Steam-distilled from fresh pomelo peel with no carrier oil added. Add a few drops to "
+            "a diffuser, or mix with coconut oil as a hair mask for stronger, fragrant hair. Do "
+            "not apply undiluted to the skin."
         ),
         "price": 95000,
         "stock": 80,
@@ -919,8 +920,8 @@ PRODUCTS = [
         ),
         "description_en": (
             "Pomelo peel soaked to remove its bitterness, then cooked with rock sugar until clear "
-            "and chewy. Gently sweet and scented with pomelo oil; served with tea when guests visit "
-            "at Tết."
+            "and chewy. Gently sweet and scented with pomelo oil; served with tea when guests "
+            "visit at Tết."
         ),
         "price": 55000,
         "stock": 90,
@@ -942,8 +943,8 @@ PRODUCTS = [
         ),
         "description_en": (
             "Cao Phong sugar oranges with thin peel, plenty of juice and a rich sweetness with a "
-            "touch of sourness. Picked the same day, wiped clean, with no preservatives, and packed "
-            "in ventilated cartons."
+            "touch of sourness. Picked the same day, wiped clean, with no preservatives, and "
+            "packed in ventilated cartons."
         ),
         "price": 225000,
         "stock": 70,
@@ -986,8 +987,8 @@ PRODUCTS = [
             "đường và chất bảo quản. Lắc đều và dùng lạnh."
         ),
         "description_en": (
-            "Juice squeezed from Cao Phong oranges, flash-pasteurised and bottled in glass, with no "
-            "added sugar or preservatives. Shake well and serve chilled."
+            "Juice squeezed from Cao Phong oranges, flash-pasteurised and bottled in glass, with "
+            "no added sugar or preservatives. Shake well and serve chilled."
         ),
         "price": 35000,
         "stock": 150,
@@ -1032,8 +1033,8 @@ PRODUCTS = [
             "của người Thái trắng. Khổ 40 x 180 cm, dùng quàng cổ hoặc làm khăn trải bàn nhỏ."
         ),
         "description_en": (
-            "Woven on a wooden loom from dyed cotton yarn, with the diamond and dog-paw patterns of "
-            "the White Thái people. 40 × 180 cm: wear it as a scarf or use it as a small table "
+            "Woven on a wooden loom from dyed cotton yarn, with the diamond and dog-paw patterns "
+            "of the White Thái people. 40 × 180 cm: wear it as a scarf or use it as a small table "
             "runner."
         ),
         "price": 180000,
@@ -1099,9 +1100,9 @@ PRODUCTS = [
             "đắng nhẹ. Dùng pha nước ấm buổi sáng, chấm bánh hoặc ướp thịt nướng."
         ),
         "description_en": (
-            "Honey from native bees foraging on the forest flowers at the foot of Tam Đảo mountain: "
-            "dark amber, richly sweet, with a slightly bitter finish. Stir into warm water in the "
-            "morning, drizzle on cakes or use in marinades for grilled meat."
+            "Honey from native bees foraging on the forest flowers at the foot of Tam Đảo "
+            "mountain: dark amber, richly sweet, with a slightly bitter finish. Stir into warm "
+            "water in the morning, drizzle on cakes or use in marinades for grilled meat."
         ),
         "price": 280000,
         "stock": 40,
@@ -1122,9 +1123,9 @@ PRODUCTS = [
             "kết tinh khi trời lạnh; ngâm chai vào nước ấm để mật lỏng lại."
         ),
         "description_en": (
-            "A large bottle from the same lot as the 500 ml one, extracted only once the combs were "
-            "capped, so it is low in moisture. It may crystallise in cold weather; stand the bottle "
-            "in warm water to make it runny again."
+            "A large bottle from the same lot as the 500 ml one, extracted only once the combs "
+            "were capped, so it is low in moisture. It may crystallise in cold weather; stand the "
+            "bottle in warm water to make it runny again."
         ),
         "price": 520000,
         "stock": 22,
@@ -1145,8 +1146,8 @@ PRODUCTS = [
             "hậu; hãm 2–3 bông với nước 90 độ C, có thể pha lại nhiều lần."
         ),
         "description_en": (
-            "Golden camellia flowers picked as they open and cold-dried whole. A bright yellow cup "
-            "with a sweet aftertaste: steep 2–3 flowers in 90 °C water, several times over."
+            "Golden camellia flowers picked as they open and cold-dried whole. A bright yellow "
+            "cup with a sweet aftertaste: steep 2–3 flowers in 90 °C water, several times over."
         ),
         "price": 350000,
         "stock": 15,
@@ -1169,8 +1170,9 @@ PRODUCTS = [
         ),
         "description_en": (
             "Young buds picked early, withered, rolled and scented in a cast-iron pan. Small, "
-            "tightly curled leaves give a thick green-gold cup with a clear young-rice aroma, light "
-            "astringency and a deep sweetness. Brew 8 g of tea with 150 ml of water at about 85 °C."
+            "tightly curled leaves give a thick green-gold cup with a clear young-rice aroma, "
+            "light astringency and a deep sweetness. Brew 8 g of tea with 150 ml of water at "
+            "about 85 °C."
         ),
         "price": 150000,
         "stock": 110,
@@ -1279,8 +1281,8 @@ PRODUCTS = [
             "Ngâm nước lạnh 5 phút trước khi nấu; hợp với miến gà, miến xào và lẩu."
         ),
         "description_en": (
-            "Glass noodles made only from canna starch and dried in the sun: thin, chewy and clear. "
-            "Soak in cold water for 5 minutes before cooking; good in chicken noodle soup, "
+            "Glass noodles made only from canna starch and dried in the sun: thin, chewy and "
+            "clear. Soak in cold water for 5 minutes before cooking; good in chicken noodle soup, "
             "stir-fries and hot pots."
         ),
         "price": 65000,
@@ -1348,8 +1350,8 @@ PRODUCTS = [
         ),
         "description_en": (
             "Honey from native bees kept by the cooperative's households at the edge of the Na Rì "
-            "forest. Dark golden, scented with forest flowers and richly sweet; only a few hundred "
-            "bottles a year."
+            "forest. Dark golden, scented with forest flowers and richly sweet; only a few "
+            "hundred bottles a year."
         ),
         "price": 250000,
         "stock": 12,
@@ -1438,8 +1440,8 @@ PRODUCTS = [
             "pha với sữa tươi Mộc Châu."
         ),
         "description_en": (
-            "Fully oxidised black tea from Shan buds: a reddish-brown cup with a honey scent. Drink "
-            "it hot or with fresh Mộc Châu milk."
+            "Fully oxidised black tea from Shan buds: a reddish-brown cup with a honey scent. "
+            "Drink it hot or with fresh Mộc Châu milk."
         ),
         "price": 110000,
         "stock": 45,
@@ -1513,8 +1515,8 @@ PRODUCTS = [
             "ngoài mùa, mời quý khách đặt trước cho vụ sau."
         ),
         "description_en": (
-            "Large hậu plums with green skin blushed red, crisp and sweet-sour. In season from May "
-            "to July only; out of season, order ahead for the next harvest."
+            "Large hậu plums with green skin blushed red, crisp and sweet-sour. In season from "
+            "May to July only; out of season, order ahead for the next harvest."
         ),
         "price": 90000,
         "stock": 0,
@@ -1625,8 +1627,8 @@ PRODUCTS = [
         ),
         "description_en": (
             "A round fortune jar in antique crackle glaze with raised patterns and the character "
-            "Phúc (blessing). Each jar is fired on its own, so its crackle never repeats; comes in "
-            "a velvet-lined wooden box."
+            "Phúc (blessing). Each jar is fired on its own, so its crackle never repeats; comes "
+            "in a velvet-lined wooden box."
         ),
         "price": 1250000,
         "stock": 2,
@@ -1691,8 +1693,8 @@ PRODUCTS = [
             "đặt từ 50 chiếc."
         ),
         "description_en": (
-            "A straight porcelain mug hand-painted with a village landscape. Names or logos can be "
-            "added on orders of 50 or more."
+            "A straight porcelain mug hand-painted with a village landscape. Names or logos can "
+            "be added on orders of 50 or more."
         ),
         "price": 95000,
         "stock": 180,
@@ -1735,8 +1737,8 @@ PRODUCTS = [
             "kẹo hoặc làm khay phục vụ ở homestay."
         ),
         "description_en": (
-            "A rattan tray on a bamboo frame with a densely woven base, 40 × 28 cm. For a tea set, "
-            "sweets, or as a serving tray in a homestay."
+            "A rattan tray on a bamboo frame with a densely woven base, 40 × 28 cm. For a tea "
+            "set, sweets, or as a serving tray in a homestay."
         ),
         "price": 160000,
         "stock": 55,
@@ -1757,8 +1759,8 @@ PRODUCTS = [
             "Đường kính 35 cm, lắp vừa đuôi đèn E27."
         ),
         "description_en": (
-            "A teardrop lampshade woven from rattan and bamboo strips that casts patterned light on "
-            "the walls. 35 cm across, fits an E27 lamp holder."
+            "A teardrop lampshade woven from rattan and bamboo strips that casts patterned light "
+            "on the walls. 35 cm across, fits an E27 lamp holder."
         ),
         "price": 350000,
         "stock": 4,
@@ -1801,9 +1803,9 @@ PRODUCTS = [
             "nhẹ một lần, nấu với tỉ lệ nước ít hơn gạo thường."
         ),
         "description_en": (
-            "Long-grain ST25 rice, white and translucent, that cooks soft and sticky with a pandan "
-            "scent and stays tender when cool. Rinse lightly once and use a little less water than "
-            "for ordinary rice."
+            "Long-grain ST25 rice, white and translucent, that cooks soft and sticky with a "
+            "pandan scent and stays tender when cool. Rinse lightly once and use a little less "
+            "water than for ordinary rice."
         ),
         "price": 185000,
         "stock": 160,
@@ -1824,8 +1826,8 @@ PRODUCTS = [
             "Hạt gạo được xay trong vòng 30 ngày trước khi giao."
         ),
         "description_en": (
-            "From the same lot as the 5 kg bag, vacuum-packed in a smaller bag for small households "
-            "or as a gift. Milled within 30 days before delivery."
+            "From the same lot as the 5 kg bag, vacuum-packed in a smaller bag for small "
+            "households or as a gift. Milled within 30 days before delivery."
         ),
         "price": 78000,
         "stock": 200,
@@ -1846,9 +1848,9 @@ PRODUCTS = [
             "phân hóa học. Cơm thơm, ngọt đậm; mỗi túi có mã truy xuất theo cánh đồng."
         ),
         "description_en": (
-            "Rice grown in fields that raise shrimp in the dry season, without herbicides and with "
-            "almost no chemical fertiliser. Fragrant, richly sweet rice; each bag has a field-level "
-            "traceability code."
+            "Rice grown in fields that raise shrimp in the dry season, without herbicides and "
+            "with almost no chemical fertiliser. Fragrant, richly sweet rice; each bag has a "
+            "field-level traceability code."
         ),
         "price": 220000,
         "stock": 90,
@@ -1869,8 +1871,8 @@ PRODUCTS = [
             "ngày."
         ),
         "description_en": (
-            "Long-grain ST24 with a light fragrance that cooks soft and fluffy. Cheaper than ST25, "
-            "for everyday meals."
+            "Long-grain ST24 with a light fragrance that cooks soft and fluffy. Cheaper than "
+            "ST25, for everyday meals."
         ),
         "price": 165000,
         "stock": 120,
@@ -1914,8 +1916,8 @@ PRODUCTS = [
         ),
         "description_en": (
             "First-draw fish sauce from wooden barrels after more than 12 months of fermenting "
-            "anchovies and salt, at 40° of protein. Amber-coloured, fragrant, rounded saltiness and "
-            "a sweet finish; for dipping as it is or in dipping sauces."
+            "anchovies and salt, at 40° of protein. Amber-coloured, fragrant, rounded saltiness "
+            "and a sweet finish; for dipping as it is or in dipping sauces."
         ),
         "price": 120000,
         "stock": 110,
@@ -1936,8 +1938,8 @@ PRODUCTS = [
             "cho món luộc, cơm trắng hoặc trứng chiên."
         ),
         "description_en": (
-            "The first drops from the fermenting barrel: rich in protein, thick and fragrant. A few "
-            "drops are enough on boiled vegetables, rice or fried eggs."
+            "The first drops from the fermenting barrel: rich in protein, thick and fragrant. A "
+            "few drops are enough on boiled vegetables, rice or fried eggs."
         ),
         "price": 135000,
         "stock": 45,
@@ -2047,8 +2049,8 @@ PRODUCTS = [
             "nhiên, ngon nhất khi uống lạnh."
         ),
         "description_en": (
-            "Fresh palmyra sap, filtered, pasteurised and bottled the same day. Naturally sweet and "
-            "refreshing, best chilled."
+            "Fresh palmyra sap, filtered, pasteurised and bottled the same day. Naturally sweet "
+            "and refreshing, best chilled."
         ),
         "price": 18000,
         "stock": 180,
@@ -2072,8 +2074,8 @@ PRODUCTS = [
         ),
         "description_en": (
             "Nàng Nhen rice is planted once a year in the fields at the foot of the mountains: "
-            "small grains that cook sticky and very fragrant. A geographical-indication speciality "
-            "of the Khmer people of Bảy Núi."
+            "small grains that cook sticky and very fragrant. A geographical-indication "
+            "speciality of the Khmer people of Bảy Núi."
         ),
         "price": 90000,
         "stock": 70,
@@ -2116,9 +2118,9 @@ PRODUCTS = [
             "tháng 8; nhãn cắt cành buổi sáng và giao trong ngày tới các tỉnh lân cận."
         ),
         "description_en": (
-            "Large lồng longans with thick, crisp, dry flesh and an intense sweetness. Sold only in "
-            "July and August; the branches are cut in the morning and delivered the same day to "
-            "nearby provinces."
+            "Large lồng longans with thick, crisp, dry flesh and an intense sweetness. Sold only "
+            "in July and August; the branches are cut in the morning and delivered the same day "
+            "to nearby provinces."
         ),
         "price": 160000,
         "stock": 0,
@@ -2139,8 +2141,8 @@ PRODUCTS = [
             "nấu chè long nhãn hạt sen, pha trà hoặc ăn trực tiếp."
         ),
         "description_en": (
-            "Longan flesh peeled by hand and dried over charcoal until chewy and golden brown, with "
-            "no sulphur. For longan and lotus seed sweet soup, for tea, or to eat as it is."
+            "Longan flesh peeled by hand and dried over charcoal until chewy and golden brown, "
+            "with no sulphur. For longan and lotus seed sweet soup, for tea, or to eat as it is."
         ),
         "price": 220000,
         "stock": 80,
@@ -2161,9 +2163,9 @@ PRODUCTS = [
             "nhãn, vị ngọt dịu. Pha với chanh và nước ấm hoặc dùng chấm bánh."
         ),
         "description_en": (
-            "Honey extracted while the longan trees flower in February and March: bright gold, with "
-            "the distinctive scent of longan blossom and a gentle sweetness. Mix with lime and warm "
-            "water, or drizzle on cakes."
+            "Honey extracted while the longan trees flower in February and March: bright gold, "
+            "with the distinctive scent of longan blossom and a gentle sweetness. Mix with lime "
+            "and warm water, or drizzle on cakes."
         ),
         "price": 165000,
         "stock": 100,
@@ -2206,8 +2208,9 @@ PRODUCTS = [
             "bạc hà và ngọt thanh. Mật dễ kết tinh mịn như mỡ khi trời lạnh."
         ),
         "description_en": (
-            "Honey from native bees foraging on wild mint flowers of the stone plateau: pale gold, "
-            "mint-scented and cleanly sweet. It crystallises finely, like butter, in cold weather."
+            "Honey from native bees foraging on wild mint flowers of the stone plateau: pale "
+            "gold, mint-scented and cleanly sweet. It crystallises finely, like butter, in cold "
+            "weather."
         ),
         "price": 380000,
         "stock": 35,
@@ -2294,8 +2297,9 @@ PRODUCTS = [
             "5 lít nước trong 30 phút, pha thêm nước ấm để ngâm mình, giúp giảm mỏi mệt."
         ),
         "description_en": (
-            "A blend of more than 20 dried forest leaves from a Red Dao remedy. Boil one pack in 5 "
-            "litres of water for 30 minutes, then add warm water for a soak that eases tiredness."
+            "A blend of more than 20 dried forest leaves from a Red Dao remedy. Boil one pack in "
+            "5 litres of water for 30 minutes, then add warm water for a soak that eases "
+            "tiredness."
         ),
         "price": 45000,
         "stock": 150,
@@ -2316,8 +2320,8 @@ PRODUCTS = [
             "với chậu ngâm chân."
         ),
         "description_en": (
-            "Bath-leaf infusion boiled down to a concentrate, easy to use in a flat. Add 50 ml to a "
-            "warm bath, or 20 ml to a foot bath."
+            "Bath-leaf infusion boiled down to a concentrate, easy to use in a flat. Add 50 ml to "
+            "a warm bath, or 20 ml to a foot bath."
         ),
         "price": 150000,
         "stock": 60,
@@ -2338,8 +2342,8 @@ PRODUCTS = [
             "sôi, vị đắng nhẹ rồi ngọt hậu."
         ),
         "description_en": (
-            "Five-leaf jiaogulan grown under the forest canopy, cut with its stems and dried. Steep "
-            "5 g in boiling water: lightly bitter, then sweet."
+            "Five-leaf jiaogulan grown under the forest canopy, cut with its stems and dried. "
+            "Steep 5 g in boiling water: lightly bitter, then sweet."
         ),
         "price": 120000,
         "stock": 75,
@@ -2382,8 +2386,8 @@ PRODUCTS = [
             "thêu mất khoảng một tuần."
         ),
         "description_en": (
-            "An indigo cloth bag embroidered in red and yellow thread with the traditional patterns "
-            "of Red Dao women. Each one takes about a week to embroider."
+            "An indigo cloth bag embroidered in red and yellow thread with the traditional "
+            "patterns of Red Dao women. Each one takes about a week to embroider."
         ),
         "price": 280000,
         "stock": 14,
@@ -2404,8 +2408,8 @@ PRODUCTS = [
             "phở, kho thịt, pha trà hoặc làm thơm nhà."
         ),
         "description_en": (
-            "Cinnamon bark scraped clean, cut into 20 cm sticks and dried naturally: thick and rich "
-            "in oil. For phở, braised pork, tea, or to scent the house."
+            "Cinnamon bark scraped clean, cut into 20 cm sticks and dried naturally: thick and "
+            "rich in oil. For phở, braised pork, tea, or to scent the house."
         ),
         "price": 95000,
         "stock": 110,
@@ -2426,8 +2430,8 @@ PRODUCTS = [
             "thịt nướng."
         ),
         "description_en": (
-            "Pure cinnamon, finely ground with nothing added. Sprinkle on coffee, cakes or yoghurt, "
-            "or use in marinades for grilled meat."
+            "Pure cinnamon, finely ground with nothing added. Sprinkle on coffee, cakes or "
+            "yoghurt, or use in marinades for grilled meat."
         ),
         "price": 45000,
         "stock": 150,
@@ -2448,8 +2452,9 @@ PRODUCTS = [
             "mùi và đuổi muỗi; không uống và tránh tiếp xúc với mắt."
         ),
         "description_en": (
-            "Distilled from cinnamon leaves and twigs: a warm, spicy scent. 2–3 drops in a diffuser "
-            "freshen the air and keep mosquitoes away; do not swallow, and keep away from the eyes."
+            "Distilled from cinnamon leaves and twigs: a warm, spicy scent. 2–3 drops in a "
+            "diffuser freshen the air and keep mosquitoes away; do not swallow, and keep away "
+            "from the eyes."
         ),
         "price": 65000,
         "stock": 130,
@@ -2492,8 +2497,8 @@ PRODUCTS = [
             "trước khi đồ."
         ),
         "description_en": (
-            "Tú Lệ Tan sticky rice: round, milky-white grains that steam into soft, fragrant sticky "
-            "rice without turning mushy. Soak for 4–6 hours before steaming."
+            "Tú Lệ Tan sticky rice: round, milky-white grains that steam into soft, fragrant "
+            "sticky rice without turning mushy. Soak for 4–6 hours before steaming."
         ),
         "price": 110000,
         "stock": 65,
@@ -2697,8 +2702,8 @@ PRODUCTS = [
             "máy pha espresso hoặc xay tại nhà."
         ),
         "description_en": (
-            "Screen-18 beans with broken and black beans removed, medium-roasted for chocolate and "
-            "roasted-nut notes. For espresso machines or grinding at home."
+            "Screen-18 beans with broken and black beans removed, medium-roasted for chocolate "
+            "and roasted-nut notes. For espresso machines or grinding at home."
         ),
         "price": 260000,
         "stock": 60,
