@@ -7,17 +7,21 @@ Certificate = get_model("catalogue", "Certificate")
 Cooperative = get_model("partner", "Cooperative")
 
 
+def valid_certificates(*, day=None):
+    """Return the certificates that count on ``day`` (today by default): verified by staff,
+    issued and not expired. The one rule for badges, filters, the index and the database
+    listing (``Certificate.is_valid_on`` is the same rule for one certificate)."""
+    day = day or timezone.localdate()
+    return Certificate.objects.filter(
+        verified_at__isnull=False, issued_on__lte=day, expires_on__gte=day
+    )
+
+
 def valid_ocop_stars(*, day=None):
     """Return a subquery: the product's OCOP stars on ``day``, from valid certificates only."""
-    day = day or timezone.localdate()
     return Subquery(
-        Certificate.objects.filter(
-            product=OuterRef("pk"),
-            kind=Certificate.Kind.OCOP,
-            verified_at__isnull=False,
-            issued_on__lte=day,
-            expires_on__gte=day,
-        )
+        valid_certificates(day=day)
+        .filter(product=OuterRef("pk"), kind=Certificate.Kind.OCOP)
         .order_by("-stars")
         .values("stars")[:1]
     )

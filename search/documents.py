@@ -179,6 +179,12 @@ def head_vi(title):
     return " ".join(title.split()[:_HEAD_WORDS])
 
 
+def without_size(title):
+    """Return ``title`` without its size or count ("Mật ong hoa nhãn 500 ml" → "Mật ong
+    hoa nhãn"): the words "did you mean" may offer (never "kg" for "og")."""
+    return _QUANTITY.sub("", title)
+
+
 def head_en(title):
     """Return the word that says what an English product is: the last before its size
     ("Sơn La coffee-blossom honey 500 ml" is honey)."""
@@ -194,6 +200,9 @@ class ProductDocument(Document):
     # What the product is (``head_vi``, ``head_en``): a match here outranks qualifiers.
     head = folded_text()
     head_en = Text(analyzer=en_text_analyzer)
+    # The titles' words without sizes, for "did you mean" (``without_size``).
+    spelling = Text(analyzer=vi_folded)
+    spelling_en = Text(analyzer=vi_folded)
     # The title without diacritics: "Đ" sorts with "D", as Vietnamese readers expect.
     title_sort = Keyword()
     categories = vi_text(multi=True)

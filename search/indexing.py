@@ -6,17 +6,16 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.utils import timezone
 from elasticsearch import NotFoundError
 from elasticsearch.helpers import bulk
 from oscar.core.loading import get_model
 from vietnam_provinces import Province
 
-from catalogue.selectors import product_cards
+from catalogue.selectors import product_cards, valid_certificates
 from marketplace import cache_stamps
 from marketplace.partner.selectors import public_cooperatives
 from search.connection import SearchUnavailable, call
-from search.documents import alias_name, head_en, head_vi, index_body
+from search.documents import alias_name, head_en, head_vi, index_body, without_size
 from search.text import vi_fold, vi_normalize
 
 logger = logging.getLogger(__name__)
@@ -57,10 +56,7 @@ class CategoryTree:
 
 def indexable_products():
     """Return the products on sale with everything a document reads fetched in bulk."""
-    today = timezone.localdate()
-    valid = Certificate.objects.filter(
-        verified_at__isnull=False, issued_on__lte=today, expires_on__gte=today
-    )
+    valid = valid_certificates()
     return (
         product_cards()
         .select_related("stats")
@@ -101,6 +97,8 @@ def product_document(product, tree):
         "title_en": title_en,
         "head": head_vi(title),
         "head_en": head_en(title_en),
+        "spelling": without_size(title),
+        "spelling_en": without_size(title_en),
         "title_sort": vi_fold(title),
         "categories": [vi_normalize(name) for name in category_names],
         "categories_en": category_names_en,

@@ -38,9 +38,9 @@ FIELD_BOOSTS = {
         "title.pairs": 4,
         # The first words name the product: "cà phê" is coffee, not coffee-blossom honey.
         "head": 4,
-        "categories": 2,
-        "cooperative": 2,
-        "province": 2,
+        "categories.folded": 2,
+        "cooperative.folded": 2,
+        "province.folded": 2,
         # Pairs anywhere in the text (description, cooperative, province).
         "search_text.pairs": 1,
     },
@@ -50,8 +50,8 @@ FIELD_BOOSTS = {
         # The last word names the product: "coffee-blossom honey" is honey.
         "head_en": 4,
         "categories_en": 2,
-        "cooperative": 2,
-        "province": 2,
+        "cooperative.folded": 2,
+        "province.folded": 2,
     },
 }
 # The query's words adjacent and in order (or nearly: PHRASE_SLOP moves) in the title,
@@ -59,9 +59,9 @@ FIELD_BOOSTS = {
 PHRASE_BOOST = 4
 PHRASE_SLOP = 2
 HEAD_PHRASE_BOOST = 4
-# A field counts only when it holds every word of a one- or two-word query, and three in
-# four of a longer one: "tho cam" (brocade) gives no title credit to "Cam Cao Phong".
-FIELD_MINIMUM_MATCH = "2<75%"
+# A field counts only when it holds every word of a one- or two-word query, and half of
+# a longer one: "tho cam" (brocade) gives no title credit to "Cam Cao Phong".
+FIELD_MINIMUM_MATCH = "2<50%"
 OTHER_LANGUAGE_WEIGHT = 0.4
 # Multipliers of the score: a product one can buy, with a valid certificate, comes first
 # among equally relevant ones.
@@ -348,7 +348,7 @@ def _search_result(response):
 
 
 # The field whose words "did you mean" offers, per shopper's language.
-SPELLING_FIELDS = {"vi": "title.folded", "en": "title_en.exact"}
+SPELLING_FIELDS = {"vi": "spelling", "en": "spelling_en"}
 
 
 def did_you_mean(query, *, language="vi"):

@@ -143,6 +143,17 @@ def demo_load(*, scale=0, orders=0, on_step=_silent, on_item=_silent):
     return report
 
 
+def demo_catalogue_load(*, on_item=_silent):
+    """Create only the demo's logins, categories, cooperatives and products (the search tests'
+    catalogue: the judged queries of ``search/judged_queries.json`` name its products)."""
+    report = Report()
+    with translation.override(settings.LANGUAGE_CODE):
+        for step in (_load_people, _load_categories, _load_cooperatives, _load_products):
+            with transaction.atomic():
+                step(report=report, scale=0, orders=0, progress=on_item)
+    return report
+
+
 def _create_user(*, email, password, first_name, last_name="", is_staff=False, report):
     user = User.objects.filter(email=email).first()
     if user is not None:

@@ -1,7 +1,6 @@
-from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.selectors import product_cards
+from catalogue.selectors import product_cards, valid_certificates
 
 Cooperative = get_model("partner", "Cooperative")
 Certificate = get_model("catalogue", "Certificate")
@@ -30,14 +29,9 @@ def cooperative_products(*, cooperative):
 
 def cooperative_certificates(*, cooperative):
     """Return the valid certificates of the cooperative's products, newest first."""
-    today = timezone.localdate()
     return (
-        Certificate.objects.filter(
-            product__cooperative=cooperative,
-            verified_at__isnull=False,
-            issued_on__lte=today,
-            expires_on__gte=today,
-        )
+        valid_certificates()
+        .filter(product__cooperative=cooperative)
         .select_related("product")
         .order_by("-stars", "-issued_on")
     )
