@@ -143,7 +143,7 @@ def test_a_description_arriving_by_spreadsheet_import_is_stored_clean(seller, te
 
 def test_a_cooperatives_profile_is_stored_without_markup_and_shown_as_text(seller, cooperative):
     form = {
-        "profile-story": f"Chè Cam My & đồi VietGAP.\n{PAYLOAD}",
+        "profile-story_vi": f"Chè Cam My & đồi VietGAP.\n{PAYLOAD}",
         "profile-story_en": PAYLOAD,
         "profile-address": '"><script>window.__xss=1</script>Khu 3',
         "profile-phone": "0912 345 678",
