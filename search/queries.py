@@ -41,8 +41,6 @@ FIELD_BOOSTS = {
         "categories.folded": 2,
         "cooperative.folded": 2,
         "province.folded": 2,
-        # Pairs anywhere in the text (description, cooperative, province).
-        "search_text.pairs": 1,
     },
     "en": {
         "title_en": 4,

@@ -26,13 +26,13 @@ class Command(BaseCommand):
             help="Fail when the precision@3 of all queries is below this.",
         )
         parser.add_argument(
-            "--max-p95-ms",
+            "--budget-ms",
             type=float,
             default=0.0,
-            help="Fail when the 95th percentile of a search's time is above this (ms).",
+            help="Say whether the 95th percentile of a search's time is within this (ms).",
         )
 
-    def handle(self, *args, rounds, verbose_misses, min_precision, max_p95_ms, **options):
+    def handle(self, *args, rounds, verbose_misses, min_precision, budget_ms, **options):
         if rounds < 1:
             raise CommandError("--rounds must be at least 1.")
         judgements = relevance.judged_queries()
@@ -54,9 +54,12 @@ class Command(BaseCommand):
                 )
         p50 = relevance.percentile(times, 0.5) * 1000
         p95 = relevance.percentile(times, 0.95) * 1000
+        verdict = ""
+        if budget_ms:
+            verdict = f" (budget {budget_ms:.0f} ms: {'within' if p95 <= budget_ms else 'OVER'})"
         self.stdout.write(
             f"  Search time over {len(times)} searches (search server + this process): "
-            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms{verdict}"
         )
         if verbose_misses:
             for outcome in outcomes:
@@ -69,5 +72,3 @@ class Command(BaseCommand):
             raise CommandError(
                 f"precision@3 {figures['all']['precision_at_3']:.3f} is below {min_precision}."
             )
-        if max_p95_ms and p95 > max_p95_ms:
-            raise CommandError(f"p95 {p95:.1f} ms is above {max_p95_ms} ms.")
