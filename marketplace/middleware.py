@@ -30,6 +30,7 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
             chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
             if chosen in dict(settings.LANGUAGES):
                 language = chosen
+        request._language_before = translation.get_language()
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 
@@ -38,8 +39,9 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         # The response is rendered: do not leave this visitor's language active in the
-        # thread for whatever runs next on it (the next request activates its own).
-        translation.deactivate()
+        # thread for whatever runs next on it (the next request activates its own); put
+        # back the one before, as translation.override does.
+        translation.activate(getattr(request, "_language_before", settings.LANGUAGE_CODE))
         return response
 
 

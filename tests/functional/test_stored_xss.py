@@ -108,7 +108,7 @@ def test_a_cooperative_posting_a_description_through_the_product_form_gets_it_st
         "dashboard:catalogue-product-create", kwargs={"product_class_slug": "san-pham-ocop"}
     )
 
-    form = product_form(tea_class, partner=cooperative.partner, description=PAYLOAD,
+    form = product_form(tea_class, partner=cooperative.partner, description_vi=PAYLOAD,
                         attr_cach_pha=PAYLOAD)  # fmt: skip
     response = seller.post(url, form)
 
