@@ -1,5 +1,4 @@
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
@@ -9,7 +8,6 @@ Cooperative = get_model("partner", "Cooperative")
 
 def valid_ocop_stars(*, day=None):
     """Return a subquery: the product's OCOP stars on ``day``, from valid certificates only."""
-    day = day or timezone.localdate()
     return Subquery(
         Certificate.objects.valid_on(day)
         .filter(product=OuterRef("pk"), kind=Certificate.Kind.OCOP)

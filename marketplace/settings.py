@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "marketplace.payments.apps.PaymentsConfig",
     "marketplace.settlement.apps.SettlementConfig",
     "marketplace.jobs.apps.JobsConfig",
+    # Translated model fields (title_vi/title_en, ...): before the admin, as it asks.
+    "modeltranslation",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -365,10 +367,18 @@ USE_I18N = True
 USE_TZ = True
 
 # CMS pages exist per language (Wagtail's localisation, translated with simple_translation):
-# Vietnamese pages at /..., their English translations at /en/... (cms.urls). Shop pages
-# keep one URL and follow the language cookie (marketplace.middleware).
+# Vietnamese pages at /..., their English translations at /en/... Shop pages too: /shop/...
+# in Vietnamese, /en/shop/... in English (marketplace.urls, marketplace.middleware).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+# Products, categories and cooperatives' stories carry a Vietnamese and an English text
+# (django-modeltranslation: ``title_vi``, ``title_en``; ``title`` reads the active
+# language's). An English page shows the Vietnamese text where no English was written;
+# a Vietnamese page never shows English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
+MODELTRANSLATION_LANGUAGES = ("vi", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("vi",), "vi": ()}
 
 # --------------------------------------------------------------------------------------
 # Static and media files

@@ -1,6 +1,8 @@
 """URL map: Oscar under /shop/, Wagtail owns the rest (its catch-all comes last).
 
-Wagtail pages are served per language: Vietnamese unprefixed, English under /en/.
+Shop and Wagtail pages are served per language: Vietnamese unprefixed, English under
+/en/ (/en/shop/..., /en/<page>/). The QR resolver, the admin, the sitemap and the health
+checks have one address for all languages.
 
 /01/ and /.well-known/ are kept free for the GS1 Digital Link resolver (traceability app).
 """
@@ -39,6 +41,11 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("healthz/ready", views.readiness, name="health-ready"),
     path("csp-report/", views.csp_report, name="csp-report"),
+]
+
+# The shop in Vietnamese at /shop/..., in English at /en/shop/... (payment and bank
+# notifications keep answering at their unprefixed addresses).
+urlpatterns += i18n_patterns(
     path("shop/", include("marketplace.partner.urls")),
     path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
     path("shop/dashboard/cooperative/", include("marketplace.partner.cooperative_urls")),
@@ -56,7 +63,8 @@ urlpatterns = [
     ),  # fmt: skip
     re_path(r"^shop/dashboard/pages/(?:update|delete)/[^/]*[^\d/][^/]*/", views.page_not_found),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

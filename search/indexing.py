@@ -6,7 +6,6 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.utils import timezone
 from elasticsearch import NotFoundError
 from elasticsearch.helpers import bulk
 from oscar.core.loading import get_model
@@ -16,7 +15,7 @@ from catalogue.selectors import product_cards
 from marketplace import cache_stamps
 from marketplace.partner.selectors import public_cooperatives
 from search.connection import SearchUnavailable, call
-from search.documents import alias_name, index_body
+from search.documents import alias_name, head_en, head_vi, index_body, without_size
 from search.text import vi_fold, vi_normalize
 
 logger = logging.getLogger(__name__)
@@ -43,7 +42,9 @@ class CategoryTree:
     """All categories in memory: names and ancestors without a query per product."""
 
     def __init__(self):
-        self.by_id = {c.pk: c for c in Category.objects.only("pk", "path", "depth", "name")}
+        self.by_id = {
+            c.pk: c for c in Category.objects.only("pk", "path", "depth", "name_vi", "name_en")
+        }
         self._by_path = {c.path: c for c in self.by_id.values()}
 
     def with_ancestors(self, category):
@@ -55,8 +56,7 @@ class CategoryTree:
 
 def indexable_products():
     """Return the products on sale with everything a document reads fetched in bulk."""
-    today = timezone.localdate()
-    valid = Certificate.objects.valid_on(today)
+    valid = Certificate.objects.valid_on()
     return (
         product_cards()
         .select_related("stats")
@@ -86,11 +86,22 @@ def product_document(product, tree):
         not track_stock or any((r.net_stock_level or 0) > 0 for r in records)
     )
     cooperative = product.cooperative
+    cooperative_name = cooperative.partner.name if cooperative else ""
+    province = _province_name(product.origin_province_code)
     stats = getattr(product, "stats", None)
+    title, title_en = vi_normalize(product.title_vi or ""), product.title_en or ""
+    category_names = [c.name_vi or "" for c in category_ids.values()]
+    category_names_en = [c.name_en or "" for c in category_ids.values() if c.name_en]
     return {
-        "title": vi_normalize(product.title),
-        "title_sort": vi_fold(product.title),
-        "categories": [vi_normalize(c.name) for c in category_ids.values()],
+        "title": title,
+        "title_en": title_en,
+        "head": head_vi(title),
+        "head_en": head_en(title_en),
+        "spelling": without_size(title),
+        "spelling_en": without_size(title_en),
+        "title_sort": vi_fold(title),
+        "categories": [vi_normalize(name) for name in category_names],
+        "categories_en": category_names_en,
         "category_ids": list(category_ids),
         "leaf_category_ids": [c.pk for c in categories],
         "cooperative": vi_normalize(cooperative.partner.name) if cooperative else "",
@@ -107,15 +118,20 @@ def product_document(product, tree):
         "date_created": product.date_created.isoformat(),
         "search_text": " ".join(
             vi_normalize(text)
+            for text in (title, *category_names, cooperative_name, province, product.description_vi)
+            if text
+        ),  # fmt: skip
+        "search_text_en": " ".join(
+            text
             for text in (
-                product.title,
-                *(c.name for c in category_ids.values()),
-                cooperative.partner.name if cooperative else "",
-                _province_name(product.origin_province_code),
-                product.description,
+                title_en,
+                *category_names_en,
+                vi_fold(cooperative_name),
+                vi_fold(province),
+                product.description_en,
             )
             if text
-        ),
+        ),  # fmt: skip
         "upc": product.upc or None,
         "slug": product.slug,
     }

@@ -7,10 +7,10 @@ search server is down, slow or failing — with the same filters, without facet 
 """
 
 from django.core.cache import cache
-from django.db.models import F, Min, Q
+from django.db.models import Exists, F, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from catalogue.models import valid_certificate_q
+from catalogue.models import Certificate
 from catalogue.selectors import product_cards
 from search.queries import PRICE_RANGES, Filters, Sort
 from search.text import vi_fold
@@ -28,13 +28,14 @@ FOLDED_TITLES_SECONDS = 60
 
 
 def _folded_titles():
-    """Return (pk, folded title + cooperative) for every product on sale, cached briefly."""
+    """Return (pk, folded titles in both languages + cooperative) for every product on
+    sale, cached briefly."""
     titles = cache.get("search:folded-titles")
     if titles is None:
         titles = [
-            (pk, vi_fold(f"{title} {cooperative or ''}").split())
-            for pk, title, cooperative in product_cards().values_list(
-                "pk", "title", "cooperative__partner__name"
+            (pk, vi_fold(f"{title} {title_en or ''} {cooperative or ''}").split())
+            for pk, title, title_en, cooperative in product_cards().values_list(
+                "pk", "title_vi", "title_en", "cooperative__partner__name"
             )
         ]
         cache.set("search:folded-titles", titles, FOLDED_TITLES_SECONDS)
@@ -42,7 +43,8 @@ def _folded_titles():
 
 
 def matching_product_ids(query):
-    """Return the ids of products whose title or cooperative has every word of ``query``.
+    """Return the ids of products whose title (Vietnamese or English) or cooperative has
+    every word of ``query``.
 
     A word matches the start of a word, without diacritics on both sides: "che thai
     nguyen" finds "Chè Thái Nguyên", "tan" finds "Tân Cương". The database has no
@@ -76,14 +78,16 @@ def product_listing(*, category=None, query="", filters=None, sort=Sort.NEWEST):
     if filters.provinces:
         products = products.filter(origin_province_code__in=filters.provinces)
     if filters.certifications:
-        products = products.filter(
-            valid_certificate_q("certificates__"), certificates__kind__in=filters.certifications
+        # Valid on this day only: the same rule as the badges and the search index.
+        valid = Certificate.objects.valid_on().filter(
+            product=OuterRef("pk"), kind__in=filters.certifications
         )
+        products = products.filter(Exists(valid))
     if filters.in_stock:
         products = products.filter(
             stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0)
         )
-    if category is not None or filters.categories or filters.certifications or filters.in_stock:
+    if category is not None or filters.categories or filters.in_stock:
         products = products.distinct()
     if query.strip():
         products = products.filter(pk__in=matching_product_ids(query))

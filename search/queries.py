@@ -25,7 +25,50 @@ PRICE_RANGES = [
     ("500000-", 500_000, None),
 ]
 
-EXACT_FIELDS = ["title^4", "categories^2", "cooperative^2", "province^2"]
+# How much each field counts when a query's words match it: the one place to tune
+# relevance. Per language of the text; the shopper's language counts in full, the other
+# at OTHER_LANGUAGE_WEIGHT (an English shopper typing "mat ong" still finds honey).
+FIELD_BOOSTS = {
+    "vi": {
+        # Words as written, diacritics included: "chè" (tea) above "chẻ" (split).
+        "title": 4,
+        # Words without diacritics, synonyms included ("cafe" finds "cà phê").
+        "title.folded": 2,
+        # Adjacent syllables: "tho cam" is brocade, not an orange ("cam") near "thổ".
+        "title.pairs": 4,
+        # The first words name the product: "cà phê" is coffee, not coffee-blossom honey.
+        "head": 4,
+        "categories.folded": 2,
+        "cooperative.folded": 2,
+        "province.folded": 2,
+    },
+    "en": {
+        "title_en": 4,
+        "title_en.exact": 2,
+        # The last word names the product: "coffee-blossom honey" is honey.
+        "head_en": 4,
+        "categories_en": 2,
+        "cooperative.folded": 2,
+        "province.folded": 2,
+    },
+}
+# The query's words adjacent and in order (or nearly: PHRASE_SLOP moves) in the title,
+# and the query as the head's words in order.
+PHRASE_BOOST = 4
+PHRASE_SLOP = 2
+HEAD_PHRASE_BOOST = 4
+# A field counts only when it holds every word of a one- or two-word query, and half of
+# a longer one: "tho cam" (brocade) gives no title credit to "Cam Cao Phong".
+FIELD_MINIMUM_MATCH = "2<50%"
+OTHER_LANGUAGE_WEIGHT = 0.4
+# Multipliers of the score: a product one can buy, with a valid certificate, comes first
+# among equally relevant ones.
+IN_STOCK_BOOST = 1.3
+VALID_CERTIFICATE_BOOST = 1.15
+LANGUAGES = ("vi", "en")
+# The field every query word must be found in (each language's whole text).
+MATCH_FIELDS = {"vi": "search_text", "en": "search_text_en"}
+PHRASE_FIELDS = {"vi": "title.folded", "en": "title_en"}
 
 
 class Sort:
@@ -73,12 +116,14 @@ def normalized_query(query):
     return _words(query)
 
 
-def text_query(query, *, fuzzy=False):
+def text_query(query, *, fuzzy=False, language="vi"):
     """Return the relevance query for ``query`` (None for an empty query).
 
-    A product matches when every word is found, with or without diacritics, in its
-    title, categories, cooperative, province or description (``search_text``). Matches
-    as written score above folded ones, title words above the rest. ``fuzzy`` also
+    A product matches when every word is found, with or without diacritics, in the text
+    of one language — title, categories, cooperative, province and description — either
+    language (the other one is the fallback). The score adds ``FIELD_BOOSTS`` over both
+    languages (the shopper's ``language`` in full) and a phrase boost for the words in
+    order; then products in stock with a valid certificate rank higher. ``fuzzy`` also
     accepts one typo in words of four letters or more (two from seven): short Vietnamese
     syllables are too alike for typos to be allowed on every search, so it is the second
     try when the first finds nothing.
@@ -87,16 +132,55 @@ def text_query(query, *, fuzzy=False):
     if not phrase:
         return None
     every_word = {"query": phrase, "operator": "and"}
-    if fuzzy:
-        every_word.update(fuzziness="AUTO:4,7", prefix_length=1)
-    return {
+    typos = {"fuzziness": "AUTO:3,7", "prefix_length": 1} if fuzzy else {}
+    every_word.update(typos)
+    language = language if language in LANGUAGES else "vi"
+    should = []
+    for text_language in LANGUAGES:
+        weight = 1 if text_language == language else OTHER_LANGUAGE_WEIGHT
+        should += [
+            {
+                "match": {
+                    name: {
+                        "query": phrase,
+                        "boost": boost * weight,
+                        "minimum_should_match": FIELD_MINIMUM_MATCH,
+                        **typos,
+                    }
+                }
+            }  # fmt: skip
+            for name, boost in FIELD_BOOSTS[text_language].items()
+        ]
+        head = "head" if text_language == "vi" else "head_en"
+        should.append(
+            {"match_phrase": {head: {"query": phrase, "boost": HEAD_PHRASE_BOOST * weight}}}
+        )
+        should.append(
+            {
+                "match_phrase": {
+                    PHRASE_FIELDS[text_language]: {
+                        "query": phrase,
+                        "slop": PHRASE_SLOP,
+                        "boost": PHRASE_BOOST * weight,
+                    }
+                }
+            }  # fmt: skip
+        )
+    found = {
         "bool": {
-            "must": [{"match": {"search_text": every_word}}],
-            "should": [
-                {"multi_match": {"query": phrase, "fields": EXACT_FIELDS, "boost": 3}},
-                {"match": {"title.folded": {"query": phrase, "boost": 2}}},
-                {"match_phrase": {"title.folded": {"query": phrase, "boost": 2}}},
+            "should": [{"match": {MATCH_FIELDS[lang]: every_word}} for lang in LANGUAGES],
+            "minimum_should_match": 1,
+        }
+    }
+    return {
+        "function_score": {
+            "query": {"bool": {"must": [found], "should": should}},
+            "functions": [
+                {"filter": {"term": {"in_stock": True}}, "weight": IN_STOCK_BOOST},
+                {"filter": _stars_valid(), "weight": VALID_CERTIFICATE_BOOST},
             ],
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
         }
     }
 
@@ -179,8 +263,10 @@ def _buckets(aggregation):
 
 
 def product_search(*, query="", category_id=None, filters=None, sort=Sort.RELEVANCE,
-                   offset=0, limit=24, stories_language=None):  # fmt: skip
+                   offset=0, limit=24, stories_language=None, language="vi"):  # fmt: skip
     """Return a ``SearchResult``: one page of product ids, the hit count and facet counts.
+
+    ``language`` is the shopper's: its texts count first, the other language's after.
 
     Facets count with every *other* facet's selection applied (multi-select within a
     facet); the hits have all selections applied (``post_filter``). With
@@ -189,7 +275,8 @@ def product_search(*, query="", category_id=None, filters=None, sort=Sort.RELEVA
     the try with typos allowed, and the spelling suggestion.
     """
     filters = filters or Filters()
-    body = _product_body(query, category_id, filters, sort, offset, limit, fuzzy=False)
+    page = (query, category_id, filters, sort, offset, limit, language)
+    body = _product_body(*page, fuzzy=False)
     searches = [{"index": alias_name("products")}, body]
     story_body = _story_body(query, language=stories_language) if stories_language else None
     if story_body:
@@ -201,14 +288,14 @@ def product_search(*, query="", category_id=None, filters=None, sort=Sort.RELEVA
         stories = responses[1]
         result.stories = [] if "error" in stories else _story_hits(stories)
     if query.strip() and not result.total:
-        fuzzy = _product_body(query, category_id, filters, sort, offset, limit, fuzzy=True)
+        fuzzy = _product_body(*page, fuzzy=True)
         found = _search_result(call(lambda es: es.search(index=alias_name("products"), body=fuzzy)))
         found.stories = result.stories
         result = found
         if not result.total:
-            suggestion = did_you_mean(query)
+            suggestion = did_you_mean(query, language=language)
             # Offer a spelling only when it finds something itself.
-            if suggestion and _count(text_query(suggestion, fuzzy=True)):
+            if suggestion and _count(text_query(suggestion, fuzzy=True, language=language)):
                 result.suggestion = suggestion
     return result
 
@@ -225,9 +312,9 @@ def _count(query):
     return response["count"]
 
 
-def _product_body(query, category_id, filters, sort, offset, limit, *, fuzzy):
+def _product_body(query, category_id, filters, sort, offset, limit, language, *, fuzzy):
     base = []
-    text = text_query(query, fuzzy=fuzzy)
+    text = text_query(query, fuzzy=fuzzy, language=language)
     if text:
         base.append(text)
     if category_id:
@@ -258,22 +345,27 @@ def _search_result(response):
     )
 
 
-def did_you_mean(query):
+# The field whose words "did you mean" offers, per shopper's language.
+SPELLING_FIELDS = {"vi": "spelling", "en": "spelling_en"}
+
+
+def did_you_mean(query, *, language="vi"):
     """Return a spelling the index knows for ``query`` ("" when there is none)."""
     words = _words(query)
+    spelling_field = SPELLING_FIELDS.get(language, SPELLING_FIELDS["vi"])
     body = {
         "size": 0,
         "suggest": {
             "spelling": {
                 "text": words,
                 "phrase": {
-                    "field": "title.folded",
+                    "field": spelling_field,
                     "size": 1,
                     "max_errors": 3,
                     # Vietnamese syllables are short: correct words from two letters on.
                     "direct_generator": [
                         {
-                            "field": "title.folded",
+                            "field": spelling_field,
                             "suggest_mode": "always",
                             "min_word_length": 2,
                             "prefix_length": 0,

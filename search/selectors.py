@@ -59,8 +59,11 @@ def _page_number(raw):
     return int(raw) if str(raw).isdigit() and 0 < int(raw) < 100_000 else raw
 
 
-def listing_page(*, form, category, page_number, per_page, path, params, stories_language=None):
+def listing_page(*, form, category, page_number, per_page, path, params, stories_language=None,
+                 language="vi"):  # fmt: skip
     """Return the ``ListingPage`` for a catalogue, category or search page.
+
+    ``language`` is the shopper's: the search ranks its texts first.
 
     With ``stories_language``, the page also lists the matching stories in that
     language (from the search server only). Raise ``django.core.paginator.InvalidPage``
@@ -69,7 +72,9 @@ def listing_page(*, form, category, page_number, per_page, path, params, stories
     query, sort, filters = form.query(), form.sort(), form.filters()
     number = _page_number(page_number or 1)
     try:
-        result = _search(query, category, filters, sort, number, per_page, stories_language)
+        result = _search(
+            query, category, filters, sort, number, per_page, stories_language, language
+        )
     except SearchUnavailable:
         result = None
     if result is not None:
@@ -107,7 +112,7 @@ def _filters_key(filters):
     )
 
 
-def _search(query, category, filters, sort, number, per_page, stories_language):
+def _search(query, category, filters, sort, number, per_page, stories_language, language):
     """Return the search server's ``SearchResult`` for one page, cached under the
     catalogue stamp (and the CMS stamp when it lists stories).
 
@@ -127,6 +132,7 @@ def _search(query, category, filters, sort, number, per_page, stories_language):
         # OCOP stars count only while their certificate is valid: a new day, a new answer.
         timezone.localdate().isoformat(),
         phrase,
+        language,
         category_id,
         _filters_key(filters),
         sort,
@@ -145,6 +151,7 @@ def _search(query, category, filters, sort, number, per_page, stories_language):
             offset=offset,
             limit=per_page,
             stories_language=stories_language,
+            language=language,
         )
         cache.set(key, result, RESULTS_SECONDS)
     return result

@@ -62,6 +62,7 @@ class ProductListView(TemplateView):
                 path=request.path,
                 params=request.GET,
                 stories_language=get_language() if self.with_stories else None,
+                language=get_language(),
             )
         except InvalidPage:
             messages.error(request, _("Số trang không hợp lệ."))

@@ -91,7 +91,7 @@ SWEPT = {
     "cooperative-tax-record-pdf": lambda b: [({"year": _this_month()["year"]}, {})],
     "cooperative-profile-edit": lambda b: [
         ({}, {}),
-        ({}, {"profile-bank_account_number": "1", "profile-story": "x"}),
+        ({}, {"profile-bank_account_number": "1", "profile-story_vi": "x"}),
     ],
     "cooperative-application": lambda b: [({}, {})],
     "cooperative-product-import": lambda b: [({}, {})],

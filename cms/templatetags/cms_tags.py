@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
@@ -65,13 +66,29 @@ def _wagtail_page(context):
     return page if isinstance(page, Page) else None
 
 
+def _shop_translations(request):
+    """Return {language: path} of a shop page's addresses (``/shop/…``, ``/en/shop/…``).
+
+    Empty for an address that is the same in every language (the QR pages, the admin).
+    """
+    path = request.get_full_path()
+    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    return urls if len(set(urls.values())) == len(urls) else {}
+
+
 @register.simple_tag(takes_context=True)
 def page_alternates(context):
-    """Return [(hreflang, absolute url)] for a CMS page's live translations, x-default last."""
+    """Return [(hreflang, absolute url)] of a page's addresses in each language, x-default
+    (Vietnamese) last: a CMS page's live translations, a shop page's two addresses."""
     page, request = _wagtail_page(context), context.get("request")
-    if page is None or request is None or not page.live:
+    if request is None or request.method not in ("GET", "HEAD"):
         return []
-    urls = _page_translations(request, page)["pages"]
+    if page is None:
+        urls = _shop_translations(request) if context.get("indexable", True) else {}
+    elif not page.live:
+        return []
+    else:
+        urls = _page_translations(request, page)["pages"]
     alternates = [
         (code, absolute_url(urls[code])) for code, _name in settings.LANGUAGES if code in urls
     ]
@@ -84,16 +101,18 @@ def page_alternates(context):
 def language_choices(context):
     """Return the switcher's languages, each with the address to show in that language.
 
-    On a CMS page: its translation, or that language's home page when it has none. On
-    shop pages (one address, language from the cookie): the same page.
+    On a CMS page: its translation, or that language's home page when it has none. On a
+    shop page: its address in that language (``/shop/…`` or ``/en/shop/…``). Elsewhere
+    (one address for every language): the same page, in the language chosen.
     """
     request = context.get("request")
     current = request.get_full_path() if request else "/"
     page = _wagtail_page(context)
     translations = _page_translations(request, page) if page and request else None
+    shop = _shop_translations(request) if request and page is None else {}
     choices = []
     for code, _name in settings.LANGUAGES:
-        url = current
+        url = shop.get(code, current)
         if translations is not None:
             url = translations["pages"].get(code) or translations["homes"].get(code) or current
         info = get_language_info(code)

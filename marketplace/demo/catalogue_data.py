@@ -21,6 +21,10 @@ CATEGORIES = [
             "Chè búp, trà xanh, Ô long và chè Shan tuyết từ các vùng chè nổi tiếng như Tân Cương, "
             "Mộc Châu và trung du Phú Thọ."
         ),
+        "description_en": (
+            "Tea buds, green tea, oolong and Shan tuyết tea from famous tea country such as Tân "
+            "Cương, Mộc Châu and the Phú Thọ midlands."
+        ),
     },
     {
         "slug": "gao",
@@ -29,6 +33,10 @@ CATEGORIES = [
         "description": (
             "Gạo thơm đặc sản và nếp vùng cao, xay xát và đóng gói ngay tại hợp tác xã sau mỗi vụ "
             "thu hoạch."
+        ),
+        "description_en": (
+            "Fragrant speciality rice and highland sticky rice, milled and packed at the "
+            "cooperative after each harvest."
         ),
     },
     {
@@ -39,6 +47,10 @@ CATEGORIES = [
             "Mật ong nguyên chất từ hoa nhãn, hoa bạc hà, hoa cà phê và hoa rừng, quay khi đã vít "
             "nắp và kiểm nghiệm theo từng lô."
         ),
+        "description_en": (
+            "Pure honey from longan, mint, coffee and forest flowers, extracted once the combs "
+            "are capped and tested lot by lot."
+        ),
     },
     {
         "slug": "trai-cay",
@@ -47,6 +59,10 @@ CATEGORIES = [
         "description": (
             "Trái cây tươi theo mùa từ các vùng chỉ dẫn địa lý: cam Cao Phong, bưởi Đoan Hùng, "
             "nhãn lồng Hưng Yên, mận hậu Sơn La."
+        ),
+        "description_en": (
+            "Fresh seasonal fruit from geographical-indication areas: Cao Phong oranges, Đoan "
+            "Hùng pomelos, Hưng Yên longans, Sơn La plums."
         ),
     },
     {
@@ -57,6 +73,10 @@ CATEGORIES = [
             "Đồ khô và đặc sản chế biến như miến dong, long nhãn, kẹo dừa, đường thốt nốt, măng "
             "khô. Dễ bảo quản, hợp làm quà biếu."
         ),
+        "description_en": (
+            "Dried and processed specialities such as glass noodles, dried longan, coconut candy, "
+            "palm sugar and dried bamboo shoots. Easy to keep and good as gifts."
+        ),
     },
     {
         "slug": "duoc-lieu",
@@ -65,6 +85,10 @@ CATEGORIES = [
         "description": (
             "Thảo dược, tinh dầu và bài thuốc dân gian của đồng bào vùng cao, trồng dưới tán rừng "
             "và sơ chế thủ công."
+        ),
+        "description_en": (
+            "Herbs, essential oils and folk remedies of the highland peoples, grown under the "
+            "forest canopy and prepared by hand."
         ),
     },
     {
@@ -75,6 +99,10 @@ CATEGORIES = [
             "Gốm Bát Tràng, mây tre đan Phú Vinh, thổ cẩm và đồ thêu tay của các làng nghề truyền "
             "thống."
         ),
+        "description_en": (
+            "Bát Tràng ceramics, Phú Vinh rattan and bamboo, brocade and hand embroidery from "
+            "traditional craft villages."
+        ),
     },
     {
         "slug": "do-uong",
@@ -84,6 +112,10 @@ CATEGORIES = [
             "Cà phê rang mộc Tây Nguyên và Tây Bắc, nước ép trái cây và đồ uống truyền thống của "
             "các địa phương."
         ),
+        "description_en": (
+            "Natural-roasted coffee from the Central Highlands and the Northwest, fruit juices "
+            "and traditional drinks of each region."
+        ),
     },
     {
         "slug": "nuoc-mam-gia-vi",
@@ -91,6 +123,9 @@ CATEGORIES = [
         "name_en": "Fish sauce and spices",
         "description": (
             "Nước mắm truyền thống ủ thùng gỗ, tiêu, quế và các loại gia vị đặc sản vùng miền."
+        ),
+        "description_en": (
+            "Traditional fish sauce aged in wooden barrels, pepper, cinnamon and regional spices."
         ),
     },
 ]
@@ -697,11 +732,17 @@ PRODUCTS = [
             "xoăn, nước xanh vàng, vị chát dịu và hậu ngọt. Pha với nước khoảng 85 độ C, hãm 2–3 "
             "phút."
         ),
+        "description_en": (
+            "One bud and two leaves picked from the cooperative's VietGAP tea hills and roasted "
+            "in a cast-iron pan for tightly curled leaves, a green-gold cup, gentle astringency "
+            "and a sweet finish. Brew with water at about 85 °C for 2–3 minutes."
+        ),
         "price": 85000,
         "stock": 120,
         "net_content": "200 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8936042100014",
     },
@@ -715,11 +756,17 @@ PRODUCTS = [
             "hai lần để khô đều, giữ hương cốm non. Mỗi lô có nhật ký hái và kết quả kiểm nghiệm "
             "dư lượng."
         ),
+        "description_en": (
+            "A large bag for families and tea stalls, made from the same leaves as Cam My green "
+            "tea. Roasted twice to dry evenly and keep the scent of young green rice. Every lot "
+            "has its picking log and a pesticide-residue test."
+        ),
         "price": 190000,
         "stock": 75,
         "net_content": "500 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8936042100021",
     },
@@ -732,11 +779,17 @@ PRODUCTS = [
             "Chỉ hái búp non vào đầu vụ xuân, sao nhỏ lửa cho cánh cong như móc câu. Nước trà xanh "
             "trong, thơm mùi cốm, hợp để tiếp khách. Hộp thiếc kín giữ hương lâu sau khi mở."
         ),
+        "description_en": (
+            "Only young buds picked early in the spring harvest, roasted over a low fire until "
+            "the leaves curl like fish hooks. A clear green cup that smells of young rice, good "
+            "for welcoming guests. The sealed tin keeps the aroma long after opening."
+        ),
         "price": 120000,
         "stock": 60,
         "net_content": "100 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8936042100038",
     },
@@ -749,11 +802,16 @@ PRODUCTS = [
             "Trà xanh nghiền vừa đóng túi lọc 2 g, tiện dùng ở văn phòng. Hãm một túi với 150 ml "
             "nước nóng trong 3 phút; có thể pha lạnh trong 6 giờ để uống mát."
         ),
+        "description_en": (
+            "Medium-ground green tea in 2 g bags, handy at the office. Steep one bag in 150 ml of "
+            "hot water for 3 minutes, or cold-brew it for 6 hours for a cool drink."
+        ),
         "price": 65000,
         "stock": 140,
         "net_content": "50 g (25 gói x 2 g)",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 3,
         "gtin": "8936042100045",
     },
@@ -766,11 +824,17 @@ PRODUCTS = [
             "Hai gói chè xanh Cam My đặt trong hộp giấy kraft in hoa văn trống đồng, kèm thiệp "
             "giới thiệu vùng chè Thanh Sơn. Phù hợp làm quà Tết và quà tặng đối tác."
         ),
+        "description_en": (
+            "Two packs of Cam My green tea in a kraft-paper box printed with bronze-drum "
+            "patterns, with a card about the Thanh Sơn tea country. A fitting Tết present or "
+            "business gift."
+        ),
         "price": 250000,
         "stock": 35,
         "net_content": "400 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8936042100052",
     },
@@ -784,11 +848,17 @@ PRODUCTS = [
             "được hái khi đủ tuổi và để 1–2 tuần cho ráo vỏ trước khi giao, ăn ngon nhất sau khi "
             "nhận 3–5 ngày."
         ),
+        "description_en": (
+            "Sửu pomelos are small, thin-skinned and juicy, with golden sweet segments and no "
+            "bitterness. Picked when fully mature and rested 1–2 weeks for the peel to dry before "
+            "shipping; best 3–5 days after they arrive."
+        ),
         "price": 150000,
         "stock": 60,
         "net_content": "2 quả (khoảng 1,8 kg)",
         "shelf_life_months": 2,
         "storage": "Để nơi thoáng mát hoặc ngăn mát tủ lạnh, không xếp chồng nặng.",
+        "storage_en": "Keep in a cool place or in the fridge; do not stack heavy things on top.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -801,11 +871,17 @@ PRODUCTS = [
             "Bưởi Bằng Luân quả tròn, múi to, tép trắng ngà, vị ngọt mát có chút chua nhẹ. Bưởi để "
             "được lâu ở nơi thoáng mát nên hợp để bày mâm ngũ quả ngày Tết."
         ),
+        "description_en": (
+            "Round Bằng Luân pomelos with large segments, ivory flesh and a cool sweetness with a "
+            "hint of sourness. They keep well in a cool, airy place, so they suit the five-fruit "
+            "tray of Tết."
+        ),
         "price": 135000,
         "stock": 45,
         "net_content": "3 quả (khoảng 3 kg)",
         "shelf_life_months": 2,
         "storage": "Để nơi thoáng mát hoặc ngăn mát tủ lạnh, không xếp chồng nặng.",
+        "storage_en": "Keep in a cool place or in the fridge; do not stack heavy things on top.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -819,11 +895,17 @@ PRODUCTS = [
             "pha với dầu dừa để ủ tóc, giúp tóc chắc và thơm. Không dùng trực tiếp lên da chưa pha "
             "loãng."
         ),
+        "description_en": (
+            "Steam-distilled from fresh pomelo peel with no carrier oil added. Add a few drops to "
+            "a diffuser, or mix with coconut oil as a hair mask for stronger, fragrant hair. Do "
+            "not apply undiluted to the skin."
+        ),
         "price": 95000,
         "stock": 80,
         "net_content": "50 ml",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936058700017",
     },
@@ -836,11 +918,17 @@ PRODUCTS = [
             "Vỏ bưởi được ngâm bỏ đắng, sên với đường phèn đến khi trong và dẻo. Vị ngọt dịu, thơm "
             "tinh dầu bưởi, dùng kèm trà khi tiếp khách ngày Tết."
         ),
+        "description_en": (
+            "Pomelo peel soaked to remove its bitterness, then cooked with rock sugar until clear "
+            "and chewy. Gently sweet and scented with pomelo oil; served with tea when guests "
+            "visit at Tết."
+        ),
         "price": 55000,
         "stock": 90,
         "net_content": "200 g",
         "shelf_life_months": 6,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936058700024",
     },
@@ -853,11 +941,17 @@ PRODUCTS = [
             "Cam đường canh Cao Phong vỏ mỏng, mọng nước, vị ngọt đậm xen chút chua. Cam được hái "
             "trong ngày, lau sạch, không dùng chất bảo quản và đóng thùng carton có lỗ thoáng."
         ),
+        "description_en": (
+            "Cao Phong sugar oranges with thin peel, plenty of juice and a rich sweetness with a "
+            "touch of sourness. Picked the same day, wiped clean, with no preservatives, and "
+            "packed in ventilated cartons."
+        ),
         "price": 225000,
         "stock": 70,
         "net_content": "5 kg",
         "shelf_life_months": 1,
         "storage": "Để nơi thoáng mát hoặc ngăn mát tủ lạnh, không xếp chồng nặng.",
+        "storage_en": "Keep in a cool place or in the fridge; do not stack heavy things on top.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -870,11 +964,16 @@ PRODUCTS = [
             "Giống cam lòng vàng chín muộn, ruột vàng cam, ít hạt và thơm. Chín rộ từ tháng 12 đến "
             "trước Tết; dùng ăn tươi hoặc vắt nước."
         ),
+        "description_en": (
+            "A late-ripening yellow-flesh variety with golden pulp, few seeds and a lovely scent. "
+            "In season from December until Tết; eat fresh or squeeze for juice."
+        ),
         "price": 150000,
         "stock": 50,
         "net_content": "3 kg",
         "shelf_life_months": 1,
         "storage": "Để nơi thoáng mát hoặc ngăn mát tủ lạnh, không xếp chồng nặng.",
+        "storage_en": "Keep in a cool place or in the fridge; do not stack heavy things on top.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -887,11 +986,18 @@ PRODUCTS = [
             "Nước cam vắt từ cam Cao Phong, thanh trùng nhanh và đóng chai thủy tinh, không thêm "
             "đường và chất bảo quản. Lắc đều và dùng lạnh."
         ),
+        "description_en": (
+            "Juice squeezed from Cao Phong oranges, flash-pasteurised and bottled in glass, with "
+            "no added sugar or preservatives. Shake well and serve chilled."
+        ),
         "price": 35000,
         "stock": 150,
         "net_content": "330 ml",
         "shelf_life_months": 6,
         "storage": "Bảo quản ở nhiệt độ thường; sau khi mở nắp để ngăn mát và dùng trong 3 ngày.",
+        "storage_en": (
+            "Store at room temperature; once opened, refrigerate and drink within 3 days."
+        ),
         "ocop_stars": 3,
         "gtin": "8936113000014",
     },
@@ -904,11 +1010,16 @@ PRODUCTS = [
             "Cam thái lát sấy lạnh, giữ cả vỏ nên có vị ngọt chua và thơm tinh dầu. Dùng ăn vặt, "
             "pha trà hoặc trang trí bánh."
         ),
+        "description_en": (
+            "Orange slices freeze-dried with their peel, so they stay sweet, tangy and fragrant "
+            "with citrus oil. A snack, a tea infusion or a cake decoration."
+        ),
         "price": 75000,
         "stock": 85,
         "net_content": "200 g",
         "shelf_life_months": 9,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936113000021",
     },
@@ -921,11 +1032,17 @@ PRODUCTS = [
             "Khăn dệt bằng khung cửi gỗ từ sợi bông nhuộm màu, hoa văn trám và hoa văn chân chó "
             "của người Thái trắng. Khổ 40 x 180 cm, dùng quàng cổ hoặc làm khăn trải bàn nhỏ."
         ),
+        "description_en": (
+            "Woven on a wooden loom from dyed cotton yarn, with the diamond and dog-paw patterns "
+            "of the White Thái people. 40 × 180 cm: wear it as a scarf or use it as a small table "
+            "runner."
+        ),
         "price": 180000,
         "stock": 25,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -938,11 +1055,16 @@ PRODUCTS = [
             "Túi may từ vải thổ cẩm dệt tay, lót vải bố, có khóa kéo và ngăn nhỏ bên trong. Mỗi "
             "chiếc mang một phối màu riêng nên không chiếc nào giống hệt chiếc nào."
         ),
+        "description_en": (
+            "A bag sewn from hand-woven brocade, lined with canvas, with a zip and a small inner "
+            "pocket. Each one has its own mix of colours, so no two are exactly alike."
+        ),
         "price": 250000,
         "stock": 18,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -955,11 +1077,16 @@ PRODUCTS = [
             "Tấm dệt khổ lớn, nhiều màu, dệt trong khoảng năm ngày. Giặt tay bằng nước lạnh, phơi "
             "trong bóng râm để giữ màu."
         ),
+        "description_en": (
+            "A wide, many-coloured piece that takes about five days to weave. Hand-wash in cold "
+            "water and dry in the shade to keep the colours bright."
+        ),
         "price": 450000,
         "stock": 3,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -972,11 +1099,17 @@ PRODUCTS = [
             "Mật ong nội lấy từ hoa rừng chân núi Tam Đảo, màu hổ phách sẫm, vị ngọt đậm, hậu hơi "
             "đắng nhẹ. Dùng pha nước ấm buổi sáng, chấm bánh hoặc ướp thịt nướng."
         ),
+        "description_en": (
+            "Honey from native bees foraging on the forest flowers at the foot of Tam Đảo "
+            "mountain: dark amber, richly sweet, with a slightly bitter finish. Stir into warm "
+            "water in the morning, drizzle on cakes or use in marinades for grilled meat."
+        ),
         "price": 280000,
         "stock": 40,
         "net_content": "500 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -989,11 +1122,17 @@ PRODUCTS = [
             "Chai lớn cùng lô với chai 500 ml, quay khi cầu đã vít nắp nên độ ẩm thấp. Mật có thể "
             "kết tinh khi trời lạnh; ngâm chai vào nước ấm để mật lỏng lại."
         ),
+        "description_en": (
+            "A large bottle from the same lot as the 500 ml one, extracted only once the combs "
+            "were capped, so it is low in moisture. It may crystallise in cold weather; stand the "
+            "bottle in warm water to make it runny again."
+        ),
         "price": 520000,
         "stock": 22,
         "net_content": "1 lít",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1006,11 +1145,16 @@ PRODUCTS = [
             "Hoa trà vàng hái khi vừa nở, sấy lạnh giữ nguyên cánh. Nước trà vàng sáng, vị ngọt "
             "hậu; hãm 2–3 bông với nước 90 độ C, có thể pha lại nhiều lần."
         ),
+        "description_en": (
+            "Golden camellia flowers picked as they open and cold-dried whole. A bright yellow "
+            "cup with a sweet aftertaste: steep 2–3 flowers in 90 °C water, several times over."
+        ),
         "price": 350000,
         "stock": 15,
         "net_content": "50 g",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1024,11 +1168,18 @@ PRODUCTS = [
             "chặt, nước xanh vàng sánh, hương cốm rõ, vị chát nhẹ rồi ngọt sâu. Pha 8 g chè với "
             "150 ml nước khoảng 85 độ C."
         ),
+        "description_en": (
+            "Young buds picked early, withered, rolled and scented in a cast-iron pan. Small, "
+            "tightly curled leaves give a thick green-gold cup with a clear young-rice aroma, "
+            "light astringency and a deep sweetness. Brew 8 g of tea with 150 ml of water at "
+            "about 85 °C."
+        ),
         "price": 150000,
         "stock": 110,
         "net_content": "200 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 5,
         "gtin": "8935081200013",
     },
@@ -1041,11 +1192,16 @@ PRODUCTS = [
             "Chỉ lấy phần nõn và một lá non, cánh chè trắng mốc tuyết. Nước trà trong, thơm hoa, "
             "vị ngọt thanh; hợp với người mới uống trà."
         ),
+        "description_en": (
+            "Only the bud and one young leaf, silvery with fine down. A clear, flowery cup with a "
+            "clean sweetness; a good start for new tea drinkers."
+        ),
         "price": 220000,
         "stock": 40,
         "net_content": "100 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8935081200020",
     },
@@ -1058,11 +1214,16 @@ PRODUCTS = [
             "Loại chè uống hằng ngày được nhiều gia đình miền Bắc chọn. Cánh chè cong, đều, nước "
             "đậm và bền, pha được 3–4 nước."
         ),
+        "description_en": (
+            "The everyday tea of many northern families. Evenly curved leaves give a strong, "
+            "lasting brew that stands 3–4 infusions."
+        ),
         "price": 250000,
         "stock": 65,
         "net_content": "500 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8935081200037",
     },
@@ -1075,11 +1236,16 @@ PRODUCTS = [
             "Chè Tân Cương nghiền đóng túi lọc 2 g, giữ vị chát dịu đặc trưng. Hãm 3 phút với nước "
             "nóng, dùng ở văn phòng hoặc khi đi công tác."
         ),
+        "description_en": (
+            "Ground Tân Cương tea in 2 g bags with its typical gentle astringency. Steep for 3 "
+            "minutes in hot water, at the office or on business trips."
+        ),
         "price": 95000,
         "stock": 130,
         "net_content": "100 g (50 gói x 2 g)",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 3,
         "gtin": "8935081200044",
     },
@@ -1092,11 +1258,16 @@ PRODUCTS = [
             "Hộp sơn mài đỏ đựng hai hộp thiếc chè đặc biệt 200 g, kèm bộ chén nhỏ. Mẫu hộp làm "
             "theo mùa Tết với số lượng có hạn."
         ),
+        "description_en": (
+            "A red lacquer box holding two tins of special grade tea (200 g each) and a set of "
+            "small cups. A limited Tết edition."
+        ),
         "price": 650000,
         "stock": 4,
         "net_content": "1 hộp (2 x 200 g)",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 5,
         "gtin": "8935081200051",
     },
@@ -1104,16 +1275,22 @@ PRODUCTS = [
         "cooperative": "htx-mien-dong-con-minh",
         "category": "dac-san-che-bien",
         "title": "Miến dong Côn Minh 500 g",
-        "title_en": "Côn Minh canna starch noodles 500 g",
+        "title_en": "Côn Minh canna starch glass noodles 500 g",
         "description": (
             "Miến làm hoàn toàn từ tinh bột dong riềng, phơi nắng tự nhiên, sợi nhỏ, dai và trong. "
             "Ngâm nước lạnh 5 phút trước khi nấu; hợp với miến gà, miến xào và lẩu."
+        ),
+        "description_en": (
+            "Glass noodles made only from canna starch and dried in the sun: thin, chewy and "
+            "clear. Soak in cold water for 5 minutes before cooking; good in chicken noodle soup, "
+            "stir-fries and hot pots."
         ),
         "price": 65000,
         "stock": 160,
         "net_content": "500 g",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -1121,16 +1298,21 @@ PRODUCTS = [
         "cooperative": "htx-mien-dong-con-minh",
         "category": "dac-san-che-bien",
         "title": "Miến dong Côn Minh túi 1 kg",
-        "title_en": "Côn Minh canna starch noodles 1 kg",
+        "title_en": "Côn Minh canna starch glass noodles 1 kg",
         "description": (
             "Túi tiết kiệm cho gia đình và quán ăn, cùng lô với gói 500 g. Miến không chứa chất "
             "tẩy trắng hay hàn the, nấu lâu vẫn không nát."
+        ),
+        "description_en": (
+            "A value bag for families and restaurants, from the same lot as the 500 g pack. No "
+            "bleach or borax, so the noodles stay firm even after long cooking."
         ),
         "price": 120000,
         "stock": 95,
         "net_content": "1 kg",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -1143,11 +1325,17 @@ PRODUCTS = [
             "Tinh bột dong riềng lọc nhiều lần, trắng mịn. Dùng nấu chè, làm bánh hoặc khuấy với "
             "nước ấm cho trẻ nhỏ và người ốm dễ tiêu."
         ),
+        "description_en": (
+            "Canna starch filtered several times until fine and white. Use it in sweet soups and "
+            "cakes, or stir it into warm water as an easily digested drink for children and the "
+            "sick."
+        ),
         "price": 70000,
         "stock": 60,
         "net_content": "500 g",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1160,11 +1348,17 @@ PRODUCTS = [
             "Mật ong do các hộ trong hợp tác xã nuôi ong nội ven rừng Na Rì. Mật màu vàng sẫm, "
             "thơm hoa rừng, vị ngọt đậm; mỗi năm chỉ có vài trăm chai."
         ),
+        "description_en": (
+            "Honey from native bees kept by the cooperative's households at the edge of the Na Rì "
+            "forest. Dark golden, scented with forest flowers and richly sweet; only a few "
+            "hundred bottles a year."
+        ),
         "price": 250000,
         "stock": 12,
         "net_content": "500 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1177,11 +1371,17 @@ PRODUCTS = [
             "Trà Ô long giống Kim Tuyên trồng trên cao nguyên Mộc Châu, lên men nhẹ và vo viên. "
             "Nước vàng sáng, thơm hoa sữa, vị ngọt hậu; mỗi lần hãm được 5–6 nước."
         ),
+        "description_en": (
+            "Kim Tuyên oolong grown on the Mộc Châu plateau, lightly oxidised and rolled into "
+            "pearls. A bright golden cup with a milky floral scent and a sweet aftertaste; 5–6 "
+            "infusions per steep."
+        ),
         "price": 180000,
         "stock": 85,
         "net_content": "200 g",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8936227400014",
     },
@@ -1194,11 +1394,17 @@ PRODUCTS = [
             "Búp chè Shan tuyết cổ thụ phủ lông tơ trắng, hái trên núi cao và sao thủ công. Nước "
             "vàng óng, hương khói nhẹ, vị đậm và ngọt sâu."
         ),
+        "description_en": (
+            "Buds of ancient Shan tuyết tea trees, covered in white down, picked high in the "
+            "mountains and roasted by hand. A golden cup with a light smoky note, full-bodied and "
+            "deeply sweet."
+        ),
         "price": 150000,
         "stock": 55,
         "net_content": "100 g",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 4,
         "gtin": "8936227400021",
     },
@@ -1211,11 +1417,16 @@ PRODUCTS = [
             "Trà xanh sao khô từ đồi chè Mộc Châu, cánh chè to, nước xanh, vị chát vừa. Dùng hằng "
             "ngày hoặc pha trà đá."
         ),
+        "description_en": (
+            "Green tea dry-roasted from the Mộc Châu tea hills: large leaves, a green cup and "
+            "moderate astringency. For every day, or as iced tea."
+        ),
         "price": 90000,
         "stock": 120,
         "net_content": "200 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 3,
         "gtin": "8936227400038",
     },
@@ -1228,11 +1439,16 @@ PRODUCTS = [
             "Hồng trà lên men hoàn toàn từ búp chè Shan, nước đỏ nâu, thơm mật ong. Uống nóng hoặc "
             "pha với sữa tươi Mộc Châu."
         ),
+        "description_en": (
+            "Fully oxidised black tea from Shan buds: a reddish-brown cup with a honey scent. "
+            "Drink it hot or with fresh Mộc Châu milk."
+        ),
         "price": 110000,
         "stock": 45,
         "net_content": "100 g",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 3,
         "gtin": "8936227400045",
     },
@@ -1245,12 +1461,20 @@ PRODUCTS = [
             "Arabica Catimor trồng ở độ cao trên 800 m, sơ chế ướt và rang mộc mức vừa. Vị chua "
             "thanh của trái cây, thơm caramel, hậu ngọt. Xay vừa, hợp pha phin hoặc pha máy."
         ),
+        "description_en": (
+            "Catimor Arabica grown above 800 m, wet-processed and medium-roasted with nothing "
+            "added. Fruity acidity, caramel notes and a sweet finish. Medium grind for a phin "
+            "filter or an espresso machine."
+        ),
         "price": 180000,
         "stock": 70,
         "net_content": "500 g",
         "shelf_life_months": 12,
         "storage": (
             "Đóng kín túi có van một chiều, để nơi khô mát; ngon nhất trong 2 tháng sau khi mở."
+        ),
+        "storage_en": (
+            "Reseal the valve bag and keep cool and dry; best within 2 months of opening."
         ),
         "ocop_stars": 4,
         "gtin": "8936291800017",
@@ -1259,10 +1483,14 @@ PRODUCTS = [
         "cooperative": "htx-nong-san-co-noi",
         "category": "do-uong",
         "title": "Cà phê Arabica Sơn La hạt rang 1 kg",
-        "title_en": "Sơn La Arabica roasted beans 1 kg",
+        "title_en": "Sơn La Arabica coffee, roasted beans 1 kg",
         "description": (
             "Hạt rang nguyên, đóng túi có van một chiều cho quán cà phê và người tự xay tại nhà. "
             "Ngày rang in trên túi; ngon nhất trong 1–4 tuần sau khi rang."
+        ),
+        "description_en": (
+            "Whole roasted beans in one-way-valve bags, for cafés and for grinding at home. The "
+            "roast date is printed on the bag; best 1–4 weeks after roasting."
         ),
         "price": 340000,
         "stock": 40,
@@ -1270,6 +1498,9 @@ PRODUCTS = [
         "shelf_life_months": 12,
         "storage": (
             "Đóng kín túi có van một chiều, để nơi khô mát; ngon nhất trong 2 tháng sau khi mở."
+        ),
+        "storage_en": (
+            "Reseal the valve bag and keep cool and dry; best within 2 months of opening."
         ),
         "ocop_stars": 4,
         "gtin": "8936291800024",
@@ -1283,11 +1514,16 @@ PRODUCTS = [
             "Mận hậu quả to, vỏ xanh phớt đỏ, giòn và chua ngọt. Chỉ có vào tháng 5 đến tháng 7; "
             "ngoài mùa, mời quý khách đặt trước cho vụ sau."
         ),
+        "description_en": (
+            "Large hậu plums with green skin blushed red, crisp and sweet-sour. In season from "
+            "May to July only; out of season, order ahead for the next harvest."
+        ),
         "price": 90000,
         "stock": 0,
         "net_content": "2 kg",
         "shelf_life_months": 1,
         "storage": "Để nơi thoáng mát hoặc ngăn mát tủ lạnh, không xếp chồng nặng.",
+        "storage_en": "Keep in a cool place or in the fridge; do not stack heavy things on top.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1300,11 +1536,16 @@ PRODUCTS = [
             "Giống xoài tròn bản địa quả nhỏ, thơm đậm, thịt vàng, ngọt xen chua nhẹ. Hái khi vừa "
             "già, để 2–3 ngày là chín đều."
         ),
+        "description_en": (
+            "A small native round mango with golden flesh, an intense aroma and sweetness with a "
+            "hint of tartness. Picked just mature; ripens evenly in 2–3 days."
+        ),
         "price": 110000,
         "stock": 30,
         "net_content": "2 kg",
         "shelf_life_months": 1,
         "storage": "Để nơi thoáng mát hoặc ngăn mát tủ lạnh, không xếp chồng nặng.",
+        "storage_en": "Keep in a cool place or in the fridge; do not stack heavy things on top.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1312,16 +1553,21 @@ PRODUCTS = [
         "cooperative": "htx-nong-san-co-noi",
         "category": "mat-ong",
         "title": "Mật ong hoa cà phê Sơn La 500 ml",
-        "title_en": "Sơn La coffee blossom honey 500 ml",
+        "title_en": "Sơn La coffee-blossom honey 500 ml",
         "description": (
             "Ong lấy mật khi đồi cà phê nở trắng hoa vào tháng 2, tháng 3. Mật màu nâu nhạt, thơm "
             "nhẹ mùi cà phê, vị ngọt dịu."
+        ),
+        "description_en": (
+            "Bees collect this honey when the coffee hills are white with blossom in February and "
+            "March. Light brown, with a faint coffee aroma and a gentle sweetness."
         ),
         "price": 180000,
         "stock": 55,
         "net_content": "500 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 3,
         "gtin": "8936291800031",
     },
@@ -1334,11 +1580,16 @@ PRODUCTS = [
             "Mận hậu chín được ngâm đường ít ngọt rồi sấy lạnh, giữ vị chua dịu và màu đỏ tự "
             "nhiên. Món ăn vặt có quanh năm khi mùa mận đã qua."
         ),
+        "description_en": (
+            "Ripe hậu plums steeped in a little sugar and cold-dried, keeping their mild tang and "
+            "natural red colour. A snack all year round, long after plum season."
+        ),
         "price": 85000,
         "stock": 100,
         "net_content": "300 g",
         "shelf_life_months": 9,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936291800048",
     },
@@ -1351,11 +1602,17 @@ PRODUCTS = [
             "Bộ gồm một ấm 350 ml, sáu chén, khay và tống, vẽ tay họa tiết sen và trúc trên men "
             "lam. Men không chì, dùng được với nước sôi và máy rửa bát."
         ),
+        "description_en": (
+            "A 350 ml teapot, six cups, a tray and a serving pitcher, hand-painted with lotus and "
+            "bamboo in cobalt blue glaze. Lead-free glaze, safe with boiling water and in the "
+            "dishwasher."
+        ),
         "price": 650000,
         "stock": 22,
         "net_content": "1 bộ",
         "shelf_life_months": None,
         "storage": "Rửa bằng nước ấm và nước rửa chén; tránh va đập mạnh.",
+        "storage_en": "Wash with warm water and dish soap; avoid hard knocks.",
         "ocop_stars": 4,
         "gtin": "8935440600010",
     },
@@ -1368,11 +1625,17 @@ PRODUCTS = [
             "Bình hút lộc dáng tròn, men rạn cổ đắp nổi hoa văn, vẽ chữ Phúc. Mỗi chiếc được nung "
             "riêng nên đường rạn không lặp lại; kèm hộp gỗ lót nhung."
         ),
+        "description_en": (
+            "A round fortune jar in antique crackle glaze with raised patterns and the character "
+            "Phúc (blessing). Each jar is fired on its own, so its crackle never repeats; comes "
+            "in a velvet-lined wooden box."
+        ),
         "price": 1250000,
         "stock": 2,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 4,
         "gtin": "8935440600027",
     },
@@ -1385,11 +1648,16 @@ PRODUCTS = [
             "Men hỏa biến đổi màu theo lửa lò nên mỗi lọ có sắc xanh, tím, nâu khác nhau. Đáy lọ "
             "tráng men kín, cắm hoa tươi không bị thấm nước."
         ),
+        "description_en": (
+            "Flambé glaze changes colour with the kiln's fire, so each vase has its own blues, "
+            "purples and browns. The inside is fully glazed: fresh flowers will not seep through."
+        ),
         "price": 480000,
         "stock": 12,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Rửa bằng nước ấm và nước rửa chén; tránh va đập mạnh.",
+        "storage_en": "Wash with warm water and dish soap; avoid hard knocks.",
         "ocop_stars": 4,
         "gtin": "8935440600034",
     },
@@ -1402,11 +1670,16 @@ PRODUCTS = [
             "Gồm bốn bát cơm, bốn đĩa, một bát tô và một đĩa lớn, vẽ hoa cúc dây. Dùng được trong "
             "lò vi sóng và máy rửa bát."
         ),
+        "description_en": (
+            "Four rice bowls, four plates, a serving bowl and a large platter, painted with "
+            "climbing chrysanthemums. Microwave and dishwasher safe."
+        ),
         "price": 780000,
         "stock": 15,
         "net_content": "1 bộ (10 món)",
         "shelf_life_months": None,
         "storage": "Rửa bằng nước ấm và nước rửa chén; tránh va đập mạnh.",
+        "storage_en": "Wash with warm water and dish soap; avoid hard knocks.",
         "ocop_stars": 3,
         "gtin": "8935440600041",
     },
@@ -1419,11 +1692,16 @@ PRODUCTS = [
             "Cốc sứ dáng trụ, vẽ tay phong cảnh làng quê. Có thể in tên hoặc logo theo yêu cầu khi "
             "đặt từ 50 chiếc."
         ),
+        "description_en": (
+            "A straight porcelain mug hand-painted with a village landscape. Names or logos can "
+            "be added on orders of 50 or more."
+        ),
         "price": 95000,
         "stock": 180,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Rửa bằng nước ấm và nước rửa chén; tránh va đập mạnh.",
+        "storage_en": "Wash with warm water and dish soap; avoid hard knocks.",
         "ocop_stars": 3,
         "gtin": "8935440600058",
     },
@@ -1436,11 +1714,16 @@ PRODUCTS = [
             "Giỏ mây đan kiểu mắt cáo, quai cầm bọc mây, đường kính 30 cm. Dùng đựng hoa quả, đồ "
             "đi chợ hoặc làm giỏ quà Tết."
         ),
+        "description_en": (
+            "A rattan basket in an open lattice weave with a rattan-wrapped handle, 30 cm across. "
+            "For fruit, market shopping or a Tết gift hamper."
+        ),
         "price": 220000,
         "stock": 40,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -1453,11 +1736,16 @@ PRODUCTS = [
             "Khay mây khung tre, đáy đan dày, kích thước 40 x 28 cm. Dùng bày ấm chén, đựng bánh "
             "kẹo hoặc làm khay phục vụ ở homestay."
         ),
+        "description_en": (
+            "A rattan tray on a bamboo frame with a densely woven base, 40 × 28 cm. For a tea "
+            "set, sweets, or as a serving tray in a homestay."
+        ),
         "price": 160000,
         "stock": 55,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1470,11 +1758,16 @@ PRODUCTS = [
             "Chụp đèn hình giọt nước đan từ mây và nan tre, cho ánh sáng hắt hoa văn lên tường. "
             "Đường kính 35 cm, lắp vừa đuôi đèn E27."
         ),
+        "description_en": (
+            "A teardrop lampshade woven from rattan and bamboo strips that casts patterned light "
+            "on the walls. 35 cm across, fits an E27 lamp holder."
+        ),
         "price": 350000,
         "stock": 4,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1487,11 +1780,16 @@ PRODUCTS = [
             "Hộp mây lót giấy dó, nắp đậy khít, vừa hai gói chè 200 g. Thường dùng làm vỏ hộp quà "
             "chè hoặc đựng đồ khô trong bếp."
         ),
+        "description_en": (
+            "A rattan box lined with dó paper with a snug lid; holds two 200 g packs of tea. Used "
+            "as a tea gift box or for dry goods in the kitchen."
+        ),
         "price": 145000,
         "stock": 65,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1504,11 +1802,17 @@ PRODUCTS = [
             "Gạo ST25 hạt dài, trắng trong, cơm dẻo, thơm mùi lá dứa và vẫn mềm khi để nguội. Vo "
             "nhẹ một lần, nấu với tỉ lệ nước ít hơn gạo thường."
         ),
+        "description_en": (
+            "Long-grain ST25 rice, white and translucent, that cooks soft and sticky with a "
+            "pandan scent and stays tender when cool. Rinse lightly once and use a little less "
+            "water than for ordinary rice."
+        ),
         "price": 185000,
         "stock": 160,
         "net_content": "5 kg",
         "shelf_life_months": 12,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 5,
         "gtin": "8936335100011",
     },
@@ -1521,11 +1825,16 @@ PRODUCTS = [
             "Cùng lô với túi 5 kg, đóng túi nhỏ hút chân không cho gia đình ít người hoặc làm quà. "
             "Hạt gạo được xay trong vòng 30 ngày trước khi giao."
         ),
+        "description_en": (
+            "From the same lot as the 5 kg bag, vacuum-packed in a smaller bag for small "
+            "households or as a gift. Milled within 30 days before delivery."
+        ),
         "price": 78000,
         "stock": 200,
         "net_content": "2 kg",
         "shelf_life_months": 12,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 5,
         "gtin": "8936335100028",
     },
@@ -1538,11 +1847,17 @@ PRODUCTS = [
             "Lúa trồng trên ruộng nuôi tôm mùa khô, không phun thuốc diệt cỏ và hầu như không bón "
             "phân hóa học. Cơm thơm, ngọt đậm; mỗi túi có mã truy xuất theo cánh đồng."
         ),
+        "description_en": (
+            "Rice grown in fields that raise shrimp in the dry season, without herbicides and "
+            "with almost no chemical fertiliser. Fragrant, richly sweet rice; each bag has a "
+            "field-level traceability code."
+        ),
         "price": 220000,
         "stock": 90,
         "net_content": "5 kg",
         "shelf_life_months": 12,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 4,
         "gtin": "8936335100035",
     },
@@ -1555,11 +1870,16 @@ PRODUCTS = [
             "Giống ST24 hạt dài, thơm nhẹ, cơm mềm và ráo. Giá mềm hơn ST25, hợp cho bữa cơm hằng "
             "ngày."
         ),
+        "description_en": (
+            "Long-grain ST24 with a light fragrance that cooks soft and fluffy. Cheaper than "
+            "ST25, for everyday meals."
+        ),
         "price": 165000,
         "stock": 120,
         "net_content": "5 kg",
         "shelf_life_months": 12,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 4,
         "gtin": "8936335100042",
     },
@@ -1572,11 +1892,16 @@ PRODUCTS = [
             "Gạo lứt giữ lớp cám, giàu chất xơ, nấu mềm hơn gạo lứt thường. Ngâm 2 giờ trước khi "
             "nấu hoặc rang lên để pha trà gạo lứt."
         ),
+        "description_en": (
+            "Brown rice that keeps its bran, rich in fibre and softer than ordinary brown rice. "
+            "Soak for 2 hours before cooking, or toast it to make brown rice tea."
+        ),
         "price": 55000,
         "stock": 75,
         "net_content": "1 kg",
         "shelf_life_months": 9,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 3,
         "gtin": "8936335100059",
     },
@@ -1589,11 +1914,17 @@ PRODUCTS = [
             "Nước mắm nhĩ rút từ thùng gỗ sau hơn 12 tháng ủ cá cơm và muối, đạt 40 độ đạm. Màu "
             "cánh gián, thơm, mặn đằm và hậu ngọt; dùng chấm trực tiếp hoặc pha nước chấm."
         ),
+        "description_en": (
+            "First-draw fish sauce from wooden barrels after more than 12 months of fermenting "
+            "anchovies and salt, at 40° of protein. Amber-coloured, fragrant, rounded saltiness "
+            "and a sweet finish; for dipping as it is or in dipping sauces."
+        ),
         "price": 120000,
         "stock": 110,
         "net_content": "500 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp sau khi dùng, để nơi thoáng mát, tránh ánh nắng.",
+        "storage_en": "Close the lid after use; keep in a cool place out of the sun.",
         "ocop_stars": 4,
         "gtin": "8935771900018",
     },
@@ -1606,11 +1937,16 @@ PRODUCTS = [
             "Giọt nước mắm đầu tiên của thùng chượp, độ đạm cao, sánh và thơm. Chỉ cần vài giọt "
             "cho món luộc, cơm trắng hoặc trứng chiên."
         ),
+        "description_en": (
+            "The first drops from the fermenting barrel: rich in protein, thick and fragrant. A "
+            "few drops are enough on boiled vegetables, rice or fried eggs."
+        ),
         "price": 135000,
         "stock": 45,
         "net_content": "250 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp sau khi dùng, để nơi thoáng mát, tránh ánh nắng.",
+        "storage_en": "Close the lid after use; keep in a cool place out of the sun.",
         "ocop_stars": 5,
         "gtin": "8935771900025",
     },
@@ -1623,11 +1959,16 @@ PRODUCTS = [
             "Chai lớn dùng nêm nếm hằng ngày, vị mặn vừa và thơm cá cơm. Đóng chai thủy tinh, nắp "
             "nhựa chống rò."
         ),
+        "description_en": (
+            "A large bottle for everyday seasoning, moderately salty and fragrant with anchovy. "
+            "Glass bottle with a leak-proof cap."
+        ),
         "price": 150000,
         "stock": 80,
         "net_content": "1 lít",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp sau khi dùng, để nơi thoáng mát, tránh ánh nắng.",
+        "storage_en": "Close the lid after use; keep in a cool place out of the sun.",
         "ocop_stars": 4,
         "gtin": "8935771900032",
     },
@@ -1640,11 +1981,16 @@ PRODUCTS = [
             "Hạt tiêu chín phơi nắng, to và chắc, cay nồng, thơm. Xay ngay trước khi dùng để giữ "
             "hương; hợp với muối tiêu chanh ăn hải sản."
         ),
+        "description_en": (
+            "Ripe peppercorns dried in the sun: large, firm, pungent and aromatic. Grind just "
+            "before use to keep the aroma; mix with salt and lime for seafood."
+        ),
         "price": 90000,
         "stock": 95,
         "net_content": "200 g",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8935771900049",
     },
@@ -1657,11 +2003,16 @@ PRODUCTS = [
             "Rượu ngâm từ trái sim rừng chín với rượu gạo, màu tím đỏ, vị chát ngọt. Độ cồn 13%; "
             "không bán cho người dưới 18 tuổi."
         ),
+        "description_en": (
+            "Ripe wild rose-myrtle berries steeped in rice wine: purple-red, tart and sweet. 13% "
+            "alcohol; not sold to anyone under 18."
+        ),
         "price": 150000,
         "stock": 60,
         "net_content": "500 ml",
         "shelf_life_months": 36,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8935771900056",
     },
@@ -1674,11 +2025,17 @@ PRODUCTS = [
             "Nước thốt nốt lấy buổi sáng được nấu ngay trên bếp củi đến khi sánh, đổ khuôn thành "
             "từng bánh. Vị ngọt thanh, thơm mùi khói; dùng nấu chè, kho cá hoặc pha cà phê."
         ),
+        "description_en": (
+            "Palmyra sap collected in the morning is boiled over a wood fire until thick, then "
+            "poured into moulds. Clean sweetness with a smoky note; for sweet soups, braised fish "
+            "or coffee."
+        ),
         "price": 60000,
         "stock": 140,
         "net_content": "500 g",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 4,
         "gtin": "8936406200015",
     },
@@ -1691,11 +2048,18 @@ PRODUCTS = [
             "Nước thốt nốt tươi lọc sạch, thanh trùng và đóng chai trong ngày. Vị ngọt mát tự "
             "nhiên, ngon nhất khi uống lạnh."
         ),
+        "description_en": (
+            "Fresh palmyra sap, filtered, pasteurised and bottled the same day. Naturally sweet "
+            "and refreshing, best chilled."
+        ),
         "price": 18000,
         "stock": 180,
         "net_content": "250 ml",
         "shelf_life_months": 3,
         "storage": "Bảo quản ở nhiệt độ thường; sau khi mở nắp để ngăn mát và dùng trong 3 ngày.",
+        "storage_en": (
+            "Store at room temperature; once opened, refrigerate and drink within 3 days."
+        ),
         "ocop_stars": 3,
         "gtin": "8936406200022",
     },
@@ -1708,11 +2072,17 @@ PRODUCTS = [
             "Lúa mùa nàng Nhen chỉ cấy một vụ mỗi năm trên ruộng chân núi, hạt nhỏ, cơm dẻo và "
             "thơm đậm. Gạo đạt chỉ dẫn địa lý và là đặc sản của đồng bào Khmer vùng Bảy Núi."
         ),
+        "description_en": (
+            "Nàng Nhen rice is planted once a year in the fields at the foot of the mountains: "
+            "small grains that cook sticky and very fragrant. A geographical-indication "
+            "speciality of the Khmer people of Bảy Núi."
+        ),
         "price": 90000,
         "stock": 70,
         "net_content": "2 kg",
         "shelf_life_months": 12,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 4,
         "gtin": "8936406200039",
     },
@@ -1725,11 +2095,16 @@ PRODUCTS = [
             "Nước thốt nốt cô đặc ở dạng lỏng, màu hổ phách, dùng thay đường để pha trà, rưới bánh "
             "hoặc làm nước sốt. Không pha đường tinh luyện."
         ),
+        "description_en": (
+            "Liquid palmyra sugar, amber-coloured, to sweeten tea, pour over cakes or make sauces "
+            "instead of sugar. No refined sugar added."
+        ),
         "price": 85000,
         "stock": 50,
         "net_content": "500 ml",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936406200046",
     },
@@ -1742,11 +2117,17 @@ PRODUCTS = [
             "Nhãn lồng quả to, cùi dày, giòn, ráo nước và ngọt sắc. Chỉ bán trong mùa tháng 7, "
             "tháng 8; nhãn cắt cành buổi sáng và giao trong ngày tới các tỉnh lân cận."
         ),
+        "description_en": (
+            "Large lồng longans with thick, crisp, dry flesh and an intense sweetness. Sold only "
+            "in July and August; the branches are cut in the morning and delivered the same day "
+            "to nearby provinces."
+        ),
         "price": 160000,
         "stock": 0,
         "net_content": "2 kg",
         "shelf_life_months": 1,
         "storage": "Để ngăn mát tủ lạnh, dùng trong 5–7 ngày.",
+        "storage_en": "Keep in the fridge and eat within 5–7 days.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -1759,11 +2140,16 @@ PRODUCTS = [
             "Cùi nhãn lồng bóc tay, sấy than hoa đến khi dẻo, màu nâu vàng, không lưu huỳnh. Dùng "
             "nấu chè long nhãn hạt sen, pha trà hoặc ăn trực tiếp."
         ),
+        "description_en": (
+            "Longan flesh peeled by hand and dried over charcoal until chewy and golden brown, "
+            "with no sulphur. For longan and lotus seed sweet soup, for tea, or to eat as it is."
+        ),
         "price": 220000,
         "stock": 80,
         "net_content": "500 g",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 4,
         "gtin": "8935884000018",
     },
@@ -1776,11 +2162,17 @@ PRODUCTS = [
             "Mật ong quay vào mùa nhãn nở hoa tháng 2, tháng 3, màu vàng sáng, thơm đặc trưng hoa "
             "nhãn, vị ngọt dịu. Pha với chanh và nước ấm hoặc dùng chấm bánh."
         ),
+        "description_en": (
+            "Honey extracted while the longan trees flower in February and March: bright gold, "
+            "with the distinctive scent of longan blossom and a gentle sweetness. Mix with lime "
+            "and warm water, or drizzle on cakes."
+        ),
         "price": 165000,
         "stock": 100,
         "net_content": "500 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 4,
         "gtin": "8935884000025",
     },
@@ -1793,11 +2185,16 @@ PRODUCTS = [
             "Chai lớn cùng vụ với chai 500 ml, tiết kiệm cho gia đình dùng thường xuyên. Mật có "
             "thể kết tinh khi trời rét, đó là hiện tượng tự nhiên."
         ),
+        "description_en": (
+            "A large bottle from the same harvest as the 500 ml one, for families who use honey "
+            "often. It may crystallise in cold weather; that is natural."
+        ),
         "price": 300000,
         "stock": 45,
         "net_content": "1 lít",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 4,
         "gtin": "8935884000032",
     },
@@ -1810,11 +2207,17 @@ PRODUCTS = [
             "Mật ong của ong nội lấy từ hoa bạc hà dại trên cao nguyên đá, màu vàng nhạt, thơm mùi "
             "bạc hà và ngọt thanh. Mật dễ kết tinh mịn như mỡ khi trời lạnh."
         ),
+        "description_en": (
+            "Honey from native bees foraging on wild mint flowers of the stone plateau: pale "
+            "gold, mint-scented and cleanly sweet. It crystallises finely, like butter, in cold "
+            "weather."
+        ),
         "price": 380000,
         "stock": 35,
         "net_content": "500 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -1827,11 +2230,16 @@ PRODUCTS = [
             "Chai nhỏ để dùng thử hoặc mang theo khi đi xa, cùng vụ mật tháng 11. Pha một thìa với "
             "nước ấm khi bị đau họng."
         ),
+        "description_en": (
+            "A small bottle to try or to take on a trip, from the same November harvest. Stir a "
+            "spoonful into warm water for a sore throat."
+        ),
         "price": 210000,
         "stock": 48,
         "net_content": "250 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -1844,11 +2252,16 @@ PRODUCTS = [
             "Hai chai mật ong bạc hà đặt trong hộp gỗ thông khắc hình hoa tam giác mạch. Phù hợp "
             "làm quà biếu; số lượng hộp mỗi vụ có hạn."
         ),
+        "description_en": (
+            "Two bottles of mint-flower honey in a pine box carved with buckwheat flowers. A fine "
+            "gift; a limited number of boxes each harvest."
+        ),
         "price": 450000,
         "stock": 3,
         "net_content": "500 ml (2 x 250 ml)",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -1861,11 +2274,16 @@ PRODUCTS = [
             "Rượu nấu từ ngô bản địa ủ men lá rừng theo cách của người Mông, vị êm và thơm. Độ cồn "
             "35%; không bán cho người dưới 18 tuổi."
         ),
+        "description_en": (
+            "Spirit distilled from native corn fermented with forest-leaf yeast the Hmong way: "
+            "smooth and fragrant. 35% alcohol; not sold to anyone under 18."
+        ),
         "price": 90000,
         "stock": 70,
         "net_content": "500 ml",
         "shelf_life_months": 36,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1878,11 +2296,17 @@ PRODUCTS = [
             "Hỗn hợp hơn 20 loại lá rừng phơi khô theo bài thuốc của người Dao đỏ. Đun một gói với "
             "5 lít nước trong 30 phút, pha thêm nước ấm để ngâm mình, giúp giảm mỏi mệt."
         ),
+        "description_en": (
+            "A blend of more than 20 dried forest leaves from a Red Dao remedy. Boil one pack in "
+            "5 litres of water for 30 minutes, then add warm water for a soak that eases "
+            "tiredness."
+        ),
         "price": 45000,
         "stock": 150,
         "net_content": "200 g",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1895,11 +2319,16 @@ PRODUCTS = [
             "Nước lá tắm nấu cô đặc, tiện dùng trong căn hộ. Pha 50 ml với bồn nước ấm hoặc 20 ml "
             "với chậu ngâm chân."
         ),
+        "description_en": (
+            "Bath-leaf infusion boiled down to a concentrate, easy to use in a flat. Add 50 ml to "
+            "a warm bath, or 20 ml to a foot bath."
+        ),
         "price": 150000,
         "stock": 60,
         "net_content": "500 ml",
         "shelf_life_months": 12,
         "storage": "Đậy kín nắp sau khi dùng, để nơi thoáng mát, tránh ánh nắng.",
+        "storage_en": "Close the lid after use; keep in a cool place out of the sun.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1912,11 +2341,16 @@ PRODUCTS = [
             "Giảo cổ lam năm lá trồng dưới tán rừng, cắt cả thân lá và sấy khô. Hãm 5 g với nước "
             "sôi, vị đắng nhẹ rồi ngọt hậu."
         ),
+        "description_en": (
+            "Five-leaf jiaogulan grown under the forest canopy, cut with its stems and dried. "
+            "Steep 5 g in boiling water: lightly bitter, then sweet."
+        ),
         "price": 120000,
         "stock": 75,
         "net_content": "200 g",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng; đóng kín túi sau khi dùng.",
+        "storage_en": "Keep in a cool, dry place out of the sun; reseal the bag after use.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1929,11 +2363,16 @@ PRODUCTS = [
             "Củ tam thất trồng trên 3 năm ở độ cao trên 1.500 m, phơi khô. Thường được thái lát "
             "hầm gà hoặc nghiền bột; tham khảo thầy thuốc trước khi dùng thường xuyên."
         ),
+        "description_en": (
+            "Notoginseng roots grown for over 3 years above 1,500 m and sun-dried. Usually sliced "
+            "into chicken stews or ground into powder; ask a doctor before taking it regularly."
+        ),
         "price": 380000,
         "stock": 20,
         "net_content": "200 g",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1946,11 +2385,16 @@ PRODUCTS = [
             "Túi vải chàm thêu chỉ đỏ, vàng theo hoa văn truyền thống của phụ nữ Dao đỏ. Mỗi chiếc "
             "thêu mất khoảng một tuần."
         ),
+        "description_en": (
+            "An indigo cloth bag embroidered in red and yellow thread with the traditional "
+            "patterns of Red Dao women. Each one takes about a week to embroider."
+        ),
         "price": 280000,
         "stock": 14,
         "net_content": "1 chiếc",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -1963,11 +2407,16 @@ PRODUCTS = [
             "Vỏ quế cạo sạch, cắt thanh 20 cm và phơi khô tự nhiên, dày và nhiều dầu. Dùng nấu "
             "phở, kho thịt, pha trà hoặc làm thơm nhà."
         ),
+        "description_en": (
+            "Cinnamon bark scraped clean, cut into 20 cm sticks and dried naturally: thick and "
+            "rich in oil. For phở, braised pork, tea, or to scent the house."
+        ),
         "price": 95000,
         "stock": 110,
         "net_content": "500 g",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 4,
         "gtin": "8936519300015",
     },
@@ -1980,11 +2429,16 @@ PRODUCTS = [
             "Quế nguyên chất xay mịn, không pha tạp. Rắc lên cà phê, bánh ngọt, sữa chua hoặc ướp "
             "thịt nướng."
         ),
+        "description_en": (
+            "Pure cinnamon, finely ground with nothing added. Sprinkle on coffee, cakes or "
+            "yoghurt, or use in marinades for grilled meat."
+        ),
         "price": 45000,
         "stock": 150,
         "net_content": "100 g",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936519300022",
     },
@@ -1997,11 +2451,17 @@ PRODUCTS = [
             "Chưng cất từ lá và cành quế, mùi ấm và cay. Nhỏ 2–3 giọt vào máy khuếch tán để khử "
             "mùi và đuổi muỗi; không uống và tránh tiếp xúc với mắt."
         ),
+        "description_en": (
+            "Distilled from cinnamon leaves and twigs: a warm, spicy scent. 2–3 drops in a "
+            "diffuser freshen the air and keep mosquitoes away; do not swallow, and keep away "
+            "from the eyes."
+        ),
         "price": 65000,
         "stock": 130,
         "net_content": "10 ml",
         "shelf_life_months": 24,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936519300039",
     },
@@ -2014,11 +2474,16 @@ PRODUCTS = [
             "Măng tre Bát Độ luộc chín, xé sợi và phơi nắng, không lưu huỳnh. Ngâm nước vo gạo một "
             "đêm, luộc lại trước khi nấu với chân giò hoặc xào."
         ),
+        "description_en": (
+            "Bát Độ bamboo shoots boiled, shredded and sun-dried, with no sulphur. Soak overnight "
+            "in rice-rinsing water and boil again before cooking with pork hock or stir-frying."
+        ),
         "price": 140000,
         "stock": 60,
         "net_content": "500 g",
         "shelf_life_months": 12,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936519300046",
     },
@@ -2031,11 +2496,16 @@ PRODUCTS = [
             "Nếp Tan Tú Lệ hạt tròn, trắng đục, đồ xôi dẻo, thơm và không bị nát. Ngâm gạo 4–6 giờ "
             "trước khi đồ."
         ),
+        "description_en": (
+            "Tú Lệ Tan sticky rice: round, milky-white grains that steam into soft, fragrant "
+            "sticky rice without turning mushy. Soak for 4–6 hours before steaming."
+        ),
         "price": 110000,
         "stock": 65,
         "net_content": "2 kg",
         "shelf_life_months": 12,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -2048,11 +2518,16 @@ PRODUCTS = [
             "Túi lớn cho gia đình gói bánh chưng, nấu xôi và làm rượu nếp. Gạo vụ mới thu hoạch "
             "tháng 10, xay trước khi giao."
         ),
+        "description_en": (
+            "A large bag for families wrapping bánh chưng, steaming sticky rice or making rice "
+            "wine. New-crop rice harvested in October, milled just before delivery."
+        ),
         "price": 260000,
         "stock": 30,
         "net_content": "5 kg",
         "shelf_life_months": 12,
         "storage": "Để nơi khô thoáng, kê cao khỏi sàn, buộc kín miệng túi sau khi mở.",
+        "storage_en": "Keep in a dry, airy place off the floor; tie the bag shut after opening.",
         "ocop_stars": 4,
         "gtin": None,
     },
@@ -2065,11 +2540,16 @@ PRODUCTS = [
             "Cốm làm từ lúa nếp non rang trên chảo gang và giã tay, hạt dẹt, xanh và thơm. Chỉ có "
             "vào mùa gặt tháng 9, tháng 10; đóng túi hút chân không và giữ lạnh."
         ),
+        "description_en": (
+            "Young sticky rice toasted in a cast-iron pan and pounded by hand into flat, green, "
+            "fragrant flakes. Only at the September–October harvest; vacuum-packed and kept cold."
+        ),
         "price": 90000,
         "stock": 0,
         "net_content": "500 g",
         "shelf_life_months": 1,
         "storage": "Giữ ngăn mát tủ lạnh, dùng trong 15 ngày.",
+        "storage_en": "Keep in the fridge and use within 15 days.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -2082,11 +2562,16 @@ PRODUCTS = [
             "Kẹo nấu từ nước cốt dừa tươi, mạch nha và cơm sầu riêng, dẻo và béo. Mỗi viên gói lớp "
             "bánh tráng ăn được và giấy sáp."
         ),
+        "description_en": (
+            "Candy cooked from fresh coconut milk, malt and durian flesh: chewy and rich. Each "
+            "piece is wrapped in edible rice paper and wax paper."
+        ),
         "price": 45000,
         "stock": 170,
         "net_content": "400 g",
         "shelf_life_months": 6,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 4,
         "gtin": "8935126700010",
     },
@@ -2099,11 +2584,16 @@ PRODUCTS = [
             "Kẹo dừa màu xanh tự nhiên từ nước lá dứa, thơm và ngọt vừa. Món quà quen thuộc của xứ "
             "dừa."
         ),
+        "description_en": (
+            "Coconut candy coloured naturally green with pandan leaf juice, fragrant and not too "
+            "sweet. The well-known gift of the coconut country."
+        ),
         "price": 42000,
         "stock": 160,
         "net_content": "400 g",
         "shelf_life_months": 6,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 4,
         "gtin": "8935126700027",
     },
@@ -2116,11 +2606,16 @@ PRODUCTS = [
             "Dầu ép lạnh từ cơm dừa tươi, trong và thơm nhẹ. Dùng nấu ăn ở nhiệt độ vừa, dưỡng da "
             "và dưỡng tóc; đông đặc dưới 24 độ C là bình thường."
         ),
+        "description_en": (
+            "Cold-pressed from fresh coconut meat: clear and lightly fragrant. For cooking at "
+            "moderate heat and for skin and hair; it turns solid below 24 °C, which is normal."
+        ),
         "price": 75000,
         "stock": 90,
         "net_content": "250 ml",
         "shelf_life_months": 18,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8935126700034",
     },
@@ -2133,11 +2628,16 @@ PRODUCTS = [
             "Chén làm từ gáo dừa già, mài nhẵn và phủ dầu dừa. Dùng đựng đồ khô, salad hoặc làm đồ "
             "trang trí; không dùng cho đồ quá nóng."
         ),
+        "description_en": (
+            "Bowls made from mature coconut shells, sanded smooth and finished with coconut oil. "
+            "For dry snacks, salads or decoration; not for very hot food."
+        ),
         "price": 150000,
         "stock": 40,
         "net_content": "1 bộ (4 chiếc)",
         "shelf_life_months": None,
         "storage": "Để nơi khô ráo, tránh ẩm mốc; lau bằng khăn mềm.",
+        "storage_en": "Keep dry and away from damp; wipe with a soft cloth.",
         "ocop_stars": 3,
         "gtin": None,
     },
@@ -2150,11 +2650,18 @@ PRODUCTS = [
             "Nước dừa xiêm xanh lọc lạnh và thanh trùng, không thêm đường. Vị ngọt mát tự nhiên, "
             "uống lạnh ngon nhất."
         ),
+        "description_en": (
+            "Green coconut water, cold-filtered and pasteurised, with no added sugar. Naturally "
+            "sweet and refreshing, best chilled."
+        ),
         "price": 22000,
         "stock": 190,
         "net_content": "330 ml",
         "shelf_life_months": 6,
         "storage": "Bảo quản ở nhiệt độ thường; sau khi mở nắp để ngăn mát và dùng trong 3 ngày.",
+        "storage_en": (
+            "Store at room temperature; once opened, refrigerate and drink within 3 days."
+        ),
         "ocop_stars": 3,
         "gtin": "8935126700041",
     },
@@ -2167,12 +2674,20 @@ PRODUCTS = [
             "Robusta hái chín, phơi giàn và rang mộc đậm, không tẩm bơ hay hương liệu. Vị đắng "
             "đậm, hậu ngọt, hợp pha phin hoặc làm cà phê sữa đá."
         ),
+        "description_en": (
+            "Ripe-picked Robusta, dried on raised beds and dark-roasted with no butter or "
+            "flavourings. Bold and bitter with a sweet finish; for a phin filter or iced coffee "
+            "with condensed milk."
+        ),
         "price": 135000,
         "stock": 150,
         "net_content": "500 g",
         "shelf_life_months": 12,
         "storage": (
             "Đóng kín túi có van một chiều, để nơi khô mát; ngon nhất trong 2 tháng sau khi mở."
+        ),
+        "storage_en": (
+            "Reseal the valve bag and keep cool and dry; best within 2 months of opening."
         ),
         "ocop_stars": 4,
         "gtin": "8936660500012",
@@ -2181,10 +2696,14 @@ PRODUCTS = [
         "cooperative": "htx-ca-phe-ea-tul",
         "category": "do-uong",
         "title": "Cà phê hạt Robusta chọn lọc 1 kg",
-        "title_en": "Selected Robusta roasted beans 1 kg",
+        "title_en": "Selected Robusta coffee, roasted beans 1 kg",
         "description": (
             "Hạt sàng cỡ 18, loại bỏ hạt đen vỡ, rang vừa cho vị sô-cô-la và hạt rang. Dùng cho "
             "máy pha espresso hoặc xay tại nhà."
+        ),
+        "description_en": (
+            "Screen-18 beans with broken and black beans removed, medium-roasted for chocolate "
+            "and roasted-nut notes. For espresso machines or grinding at home."
         ),
         "price": 260000,
         "stock": 60,
@@ -2192,6 +2711,9 @@ PRODUCTS = [
         "shelf_life_months": 12,
         "storage": (
             "Đóng kín túi có van một chiều, để nơi khô mát; ngon nhất trong 2 tháng sau khi mở."
+        ),
+        "storage_en": (
+            "Reseal the valve bag and keep cool and dry; best within 2 months of opening."
         ),
         "ocop_stars": 4,
         "gtin": "8936660500029",
@@ -2205,12 +2727,19 @@ PRODUCTS = [
             "Mỗi gói 15 g cà phê xay sẵn trong phin giấy, chỉ cần móc lên cốc và rót nước sôi. "
             "Tiện mang đi làm, đi du lịch."
         ),
+        "description_en": (
+            "Each bag holds 15 g of ground coffee in a paper filter: hook it on a cup and pour on "
+            "boiling water. Handy at work and when travelling."
+        ),
         "price": 80000,
         "stock": 120,
         "net_content": "150 g (10 gói x 15 g)",
         "shelf_life_months": 12,
         "storage": (
             "Đóng kín túi có van một chiều, để nơi khô mát; ngon nhất trong 2 tháng sau khi mở."
+        ),
+        "storage_en": (
+            "Reseal the valve bag and keep cool and dry; best within 2 months of opening."
         ),
         "ocop_stars": 3,
         "gtin": "8936660500036",
@@ -2219,16 +2748,21 @@ PRODUCTS = [
         "cooperative": "htx-ca-phe-ea-tul",
         "category": "mat-ong",
         "title": "Mật ong hoa cà phê Đắk Lắk 500 ml",
-        "title_en": "Đắk Lắk coffee blossom honey 500 ml",
+        "title_en": "Đắk Lắk coffee-blossom honey 500 ml",
         "description": (
             "Ong đặt giữa vườn cà phê khi hoa nở rộ sau đợt tưới đầu mùa khô. Mật màu hổ phách "
             "nhạt, thơm hoa, vị ngọt đậm."
+        ),
+        "description_en": (
+            "The hives stand among the coffee gardens when they burst into flower after the first "
+            "watering of the dry season. Pale amber, flowery and richly sweet."
         ),
         "price": 160000,
         "stock": 85,
         "net_content": "500 ml",
         "shelf_life_months": 24,
         "storage": "Đậy kín nắp, để nơi thoáng mát; không cần để tủ lạnh.",
+        "storage_en": "Close the lid tightly and keep in a cool place; no need to refrigerate.",
         "ocop_stars": 3,
         "gtin": "8936660500043",
     },
@@ -2241,11 +2775,16 @@ PRODUCTS = [
             "Mắc ca trồng xen trong vườn cà phê, sấy nứt vỏ sẵn, kèm dụng cụ tách. Nhân béo, giòn "
             "và thơm, dùng ăn vặt hoặc làm sữa hạt."
         ),
+        "description_en": (
+            "Macadamias grown among the coffee trees, dried with their shells already cracked and "
+            "sold with an opener. Rich, crunchy and fragrant; a snack or a base for nut milk."
+        ),
         "price": 195000,
         "stock": 75,
         "net_content": "500 g",
         "shelf_life_months": 9,
         "storage": "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp.",
+        "storage_en": "Keep in a cool, dry place out of direct sunlight.",
         "ocop_stars": 3,
         "gtin": "8936660500050",
     },

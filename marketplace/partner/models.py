@@ -71,7 +71,6 @@ class Cooperative(models.Model):
     )
     members_count = models.PositiveIntegerField(_("Số thành viên"), null=True, blank=True)
     story = models.TextField(_("Câu chuyện"), blank=True)
-    story_en = models.TextField(_("Câu chuyện (tiếng Anh)"), blank=True)
     logo = models.ImageField(_("Logo"), upload_to="cooperatives/logos/", blank=True)
     # Payouts go to this account; only staff and the cooperative itself may see it.
     bank_bin = models.CharField(

@@ -18,16 +18,22 @@ class CooperativeProfileForm(forms.ModelForm):
     class Meta:
         model = Cooperative
         fields = [
-            "story", "story_en", "address", "phone", "email", "founded_year",
+            "story_vi", "story_en", "address", "phone", "email", "founded_year",
             "members_count", "latitude", "longitude", "seller_kind", "legal_name", "tax_code",
             "bank_bin", "bank_account_number", "bank_account_name", "gln", "gs1_company_prefix",
         ]  # fmt: skip
         field_classes = dict.fromkeys(
-            ["story", "story_en", "address", "bank_account_name", "legal_name"], PlainTextField
+            ["story_vi", "story_en", "address", "bank_account_name", "legal_name"], PlainTextField
         )
+        # The story in both languages, one beside the other (django-modeltranslation's
+        # columns: the plain "story" would write whichever language the page is in).
         widgets = {
-            "story": forms.Textarea(attrs={"rows": 6}),
-            "story_en": forms.Textarea(attrs={"rows": 4}),
+            "story_vi": forms.Textarea(attrs={"rows": 6}),
+            "story_en": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {
+            "story_vi": _("Câu chuyện (tiếng Việt)"),
+            "story_en": _("Câu chuyện (tiếng Anh)"),
         }
         help_texts = {
             "latitude": _("Ví dụ 21.3456 (lấy từ Google Maps hoặc OpenStreetMap)."),

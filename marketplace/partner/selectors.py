@@ -1,4 +1,3 @@
-from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.selectors import product_cards
@@ -30,9 +29,8 @@ def cooperative_products(*, cooperative):
 
 def cooperative_certificates(*, cooperative):
     """Return the valid certificates of the cooperative's products, newest first."""
-    today = timezone.localdate()
     return (
-        Certificate.objects.valid_on(today)
+        Certificate.objects.valid_on()
         .filter(product__cooperative=cooperative)
         .select_related("product")
         .order_by("-stars", "-issued_on")

@@ -294,7 +294,7 @@ def _email_cooperative_users(*, cooperative_pk, template):
 
 
 PROFILE_FIELDS = (
-    "story", "story_en", "address", "phone", "email", "founded_year", "members_count",
+    "story_vi", "story_en", "address", "phone", "email", "founded_year", "members_count",
     "latitude", "longitude", "bank_bin", "bank_account_number", "bank_account_name",
     "seller_kind", "legal_name", "tax_code", "gln", "gs1_company_prefix",
 )  # fmt: skip

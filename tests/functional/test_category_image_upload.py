@@ -18,9 +18,9 @@ def _post(client, upload):
     return client.post(
         reverse("dashboard:catalogue-category-create"),
         {
-            "name": "Chè",
+            "name_vi": "Chè",
             "slug": "che",
-            "description": "",
+            "description_vi": "",
             "is_public": "on",
             "treebeard_position": "first-child",
             "treebeard_ref_node": "",

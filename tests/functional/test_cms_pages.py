@@ -277,25 +277,29 @@ def test_an_english_translation_has_its_own_address_hreflang_and_switcher_link(
     assert "OCOP Tết gifts" in response.content.decode()
 
 
-def test_choosing_english_remembers_it_and_opens_the_english_address(client, home_page):
+def test_choosing_english_opens_the_english_address_and_vietnamese_ones_stay_vietnamese(
+    client, home_page
+):
     cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
 
     response = client.post("/i18n/setlang/?next=/en/qua-tet/", {"language": "en"})
     assert response.status_code == 302 and response["Location"] == "/en/qua-tet/"
-    assert client.cookies["django_language"].value == "en"
+    assert '<html lang="en"' in client.get("/en/qua-tet/").content.decode()
 
-    # A Vietnamese address opened later goes to its English one.
-    assert client.get("/qua-tet/")["Location"] == "/en/qua-tet/"
-    assert client.get("/shop/basket/").status_code == 200
+    # The address decides: a Vietnamese address opened later is Vietnamese, no redirect.
+    later = client.get("/qua-tet/")
+    assert later.status_code == 200 and '<html lang="vi"' in later.content.decode()
+    assert '<html lang="vi"' in client.get("/shop/basket/").content.decode()
+    assert '<html lang="en"' in client.get("/en/shop/basket/").content.decode()
 
 
-def test_opening_an_english_address_makes_the_shop_english_too(client, home_page):
+def test_opening_an_english_address_does_not_turn_later_pages_english(client, home_page):
     cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
 
     client.get("/en/qua-tet/")
 
-    assert client.cookies["django_language"].value == "en"
-    assert '<html lang="en"' in client.get("/shop/basket/").content.decode()
+    assert "django_language" not in client.cookies
+    assert '<html lang="vi"' in client.get("/shop/basket/").content.decode()
 
 
 def test_the_language_switch_refuses_other_sites_and_unknown_languages(client):
@@ -359,8 +363,7 @@ def test_a_cooperative_profile_links_its_stories_in_the_visitors_language(
     cms_pages.story(index, slug="khac", title="Chuyện hợp tác xã khác")
 
     vietnamese = client.get(catalogue["thai_nguyen"].get_absolute_url()).content.decode()
-    client.get("/en/")
-    english = client.get(catalogue["thai_nguyen"].get_absolute_url()).content.decode()
+    english = client.get("/en" + catalogue["thai_nguyen"].get_absolute_url()).content.decode()
 
     assert 'href="/cau-chuyen/doi-che-cam-my/"' in vietnamese and "Ba đời làm chè" in vietnamese
     assert "Chuyện hợp tác xã khác" not in vietnamese

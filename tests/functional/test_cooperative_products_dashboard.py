@@ -19,8 +19,8 @@ def product_class(tea_category):
 
 def _create_payload(product_class, partner=None, **extra):
     data = {
-        "title": "Chè búp mới",
-        "description": "Chè búp hái sáng.",
+        "title_vi": "Chè búp mới",
+        "description_vi": "Chè búp hái sáng.",
         "structure": "standalone",
         "is_public": "on",
         "is_discountable": "on",
@@ -103,7 +103,7 @@ def test_a_cooperative_cannot_open_or_edit_another_cooperatives_product(client, 
     url = reverse("dashboard:catalogue-product", kwargs={"pk": theirs.pk})
 
     assert client.get(url).status_code in (403, 404)
-    client.post(url, {"title": "Đổi tên"})
+    client.post(url, {"title_vi": "Đổi tên"})
     theirs.refresh_from_db()
     assert theirs.title == "Mật ong của họ"
 

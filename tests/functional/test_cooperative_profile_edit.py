@@ -20,7 +20,7 @@ def _jpeg():
 
 def _profile(**extra):
     data = {
-        "profile-story": "Chè Cam My trồng trên 15 ha đồi theo VietGAP.",
+        "profile-story_vi": "Chè Cam My trồng trên 15 ha đồi theo VietGAP.",
         "profile-story_en": "Cam My tea grows on 15 ha of VietGAP hills.",
         "profile-address": "Khu 3, Xã Cự Đồng, Phú Thọ",
         "profile-phone": "0912 345 678",

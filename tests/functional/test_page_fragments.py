@@ -56,7 +56,7 @@ def english_pages(pages, home_page):
     from tests.cms_pages import translate
 
     translate(home_page, title="OCOP market", hero_heading="OCOP specialities")
-    return {**pages, "home": "/en/"}
+    return {**{name: f"/en{url}" for name, url in pages.items()}, "home": "/en/"}
 
 
 def _warm(client, pages):

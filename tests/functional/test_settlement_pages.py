@@ -221,7 +221,7 @@ def test_the_profile_form_checks_the_tax_code_and_offers_the_bank_list(client, t
     )
     response = client.post(reverse("cooperative-profile-edit"), {
         "profile-seller_kind": "cooperative", "profile-tax_code": "001085012345",
-        "profile-bank_bin": "123456", "profile-story": "Chè", "save_profile": "1",
+        "profile-bank_bin": "123456", "profile-story_vi": "Chè", "save_profile": "1",
     })  # fmt: skip
     text = _text(response)
     assert "không dùng số định danh cá nhân" in text

@@ -108,7 +108,7 @@ def test_a_cooperative_posting_a_description_through_the_product_form_gets_it_st
         "dashboard:catalogue-product-create", kwargs={"product_class_slug": "san-pham-ocop"}
     )
 
-    form = product_form(tea_class, partner=cooperative.partner, description=PAYLOAD,
+    form = product_form(tea_class, partner=cooperative.partner, description_vi=PAYLOAD,
                         attr_cach_pha=PAYLOAD)  # fmt: skip
     response = seller.post(url, form)
 
@@ -143,7 +143,7 @@ def test_a_description_arriving_by_spreadsheet_import_is_stored_clean(seller, te
 
 def test_a_cooperatives_profile_is_stored_without_markup_and_shown_as_text(seller, cooperative):
     form = {
-        "profile-story": f"Chè Cam My & đồi VietGAP.\n{PAYLOAD}",
+        "profile-story_vi": f"Chè Cam My & đồi VietGAP.\n{PAYLOAD}",
         "profile-story_en": PAYLOAD,
         "profile-address": '"><script>window.__xss=1</script>Khu 3',
         "profile-phone": "0912 345 678",

@@ -130,10 +130,10 @@ def test_adding_to_the_basket_totals_in_vnd(client, tea):
 
 def test_switching_to_english_and_back(client, tea):
     url = reverse("catalogue:index")
-    client.post(reverse("set_language"), {"language": "en", "next": url})
-    english = _text(client.get(url))
-    client.post(reverse("set_language"), {"language": "vi", "next": url})
-    vietnamese = _text(client.get(url))
+    switched = client.post(reverse("set_language"), {"language": "en", "next": f"/en{url}"})
+    english = _text(client.get(switched["Location"]))
+    switched = client.post(reverse("set_language"), {"language": "vi", "next": url})
+    vietnamese = _text(client.get(switched["Location"]))
 
     assert 'lang="en"' in english and "Add to cart" in english and "In stock" in english
     assert "125.000 ₫" in english
@@ -152,8 +152,8 @@ def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(client
     url = reverse("catalogue:index")
 
     first = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"))
-    client.post(reverse("set_language"), {"language": "en", "next": url})
-    chosen = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="vi"))
+    client.post(reverse("set_language"), {"language": "en", "next": f"/en{url}"})
+    chosen = _text(client.get(f"/en{url}", HTTP_ACCEPT_LANGUAGE="vi"))
 
     assert 'lang="vi"' in first
     assert 'lang="en"' in chosen

@@ -282,7 +282,7 @@ def test_a_product_edited_in_the_dashboard_shows_on_the_next_scan(
             data.update(_as_posted(form))
     prefix = context["category_formset"].prefix
     data.update({f"{prefix}-TOTAL_FORMS": 1, f"{prefix}-0-category": tea_category.pk})
-    data["title"] = "Chè búp Cam My thượng hạng"
+    data["title_vi"] = "Chè búp Cam My thượng hạng"
 
     response = dashboard.post(url, data)
 

@@ -86,9 +86,16 @@ def test_a_typo_is_tolerated_only_when_the_exact_words_find_nothing(products):
 
 
 def test_a_query_that_finds_nothing_gets_a_did_you_mean(products):
-    result = product_search(query="mật ogn hoa nhãn")
+    # "og": two letters are too few for a typo to be tolerated, so nothing matches.
+    result = product_search(query="mật og hoa nhãn")
     assert result.total == 0
     assert result.suggestion == "mat ong hoa nhan"
+
+
+def test_a_typo_in_a_three_letter_syllable_is_tolerated(products):
+    # Vietnamese syllables are short: "ogn" for "ong", "mma" for "mắm".
+    assert _titles("mật ogn hoa nhãn")[0] == "Mật ong hoa nhãn"
+    assert _titles("nuoc mma")[0] == "Nước mắm cốt"
 
 
 def test_no_did_you_mean_when_no_spelling_finds_anything(products):

@@ -14,6 +14,16 @@ from marketplace.uploads import SafeDocumentField, SafeImageField
 Cooperative = get_model("partner", "Cooperative")
 
 OCOP_FIELDS = ["net_content", "shipping_weight_kg", "shelf_life_months", "storage", "ingredients"]
+# Texts written in both languages (catalogue/translation.py): edited one beside the other.
+TRANSLATED = {"title", "description", "storage", "ingredients", "name"}
+
+
+def side_by_side(fields):
+    """Return ``fields`` with each translated one as its Vietnamese and English columns."""
+    result = []
+    for name in fields:
+        result += [f"{name}_vi", f"{name}_en"] if name in TRANSLATED else [name]
+    return result
 
 
 def _attr_richtext_field(attribute):
@@ -45,18 +55,26 @@ class ProductForm(CoreProductForm):
     }
 
     class Meta(CoreProductForm.Meta):
-        fields = [*CoreProductForm.Meta.fields, "cooperative", *OCOP_FIELDS]
-        field_classes = {"description": SanitizedHTMLField}
+        fields = side_by_side([*CoreProductForm.Meta.fields, "cooperative", *OCOP_FIELDS])
+        field_classes = {"description_vi": SanitizedHTMLField, "description_en": SanitizedHTMLField}
 
     def __init__(self, product_class, *args, cooperative=None, **kwargs):
         self.cooperative = cooperative
         super().__init__(product_class, *args, **kwargs)
+        if "title_vi" in self.fields and not self.instance.is_child:
+            # A product is named in Vietnamese first; English is optional.
+            self.fields["title_vi"].required = True
         if "cooperative" in self.fields:
             if cooperative is not None:
                 del self.fields["cooperative"]
             else:
                 self.fields["cooperative"].required = True
                 self.fields["cooperative"].queryset = Cooperative.objects.select_related("partner")
+
+    def delete_non_child_fields(self):
+        super().delete_non_child_fields()
+        for name in ("description_vi", "description_en"):
+            self.fields.pop(name, None)
 
     def save(self, *args, **kwargs):
         product = self.instance
@@ -76,9 +94,17 @@ class ProductImageForm(CoreProductImageForm):
 
 
 class CategoryForm(CoreCategoryForm):
-    """Category pictures are checked and re-encoded like product pictures."""
+    """Category names and descriptions in both languages; pictures are checked and
+    re-encoded like product pictures."""
 
     image = SafeImageField(label=CoreCategoryForm.base_fields["image"].label, required=False)
+
+    class Meta(CoreCategoryForm.Meta):
+        fields = side_by_side(CoreCategoryForm.Meta.fields)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_vi"].required = True
 
 
 class StockRecordForm(CoreStockRecordForm):
