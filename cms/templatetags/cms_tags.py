@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.translation import override as language_override
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
@@ -76,6 +77,12 @@ def _shop_translations(request):
     return urls if len(set(urls.values())) == len(urls) else {}
 
 
+def _shop_home(language):
+    """Return the shop's catalogue address in ``language``."""
+    with language_override(language):
+        return reverse("catalogue:index")
+
+
 @register.simple_tag(takes_context=True)
 def page_alternates(context):
     """Return [(hreflang, absolute url)] of a page's addresses in each language, x-default
@@ -101,9 +108,11 @@ def page_alternates(context):
 def language_choices(context):
     """Return the switcher's languages, each with the address to show in that language.
 
-    On a CMS page: its translation, or that language's home page when it has none. On a
-    shop page: its address in that language (``/shop/…`` or ``/en/shop/…``). Elsewhere
-    (one address for every language): the same page, in the language chosen.
+    On a CMS page: its translation, or that language's home page when it has none, or the
+    shop in that language when there is no such home page either (never the same page,
+    which its address keeps in its own language). On a shop page: its address in that
+    language (``/shop/…`` or ``/en/shop/…``). Elsewhere (one address for every language):
+    the same page, in the language chosen.
     """
     request = context.get("request")
     current = request.get_full_path() if request else "/"
@@ -114,7 +123,11 @@ def language_choices(context):
     for code, _name in settings.LANGUAGES:
         url = shop.get(code, current)
         if translations is not None:
-            url = translations["pages"].get(code) or translations["homes"].get(code) or current
+            url = (
+                translations["pages"].get(code)
+                or translations["homes"].get(code)
+                or _shop_home(code)
+            )
         info = get_language_info(code)
         choices.append({"code": code, "name_local": info["name_local"], "url": url})
     return choices

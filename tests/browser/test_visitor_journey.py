@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.cms_pages import translate
 from tests.factories import CooperativeFactory, category, home_page, ocop_product
 
 # serialized_rollback restores what migrations created (Wagtail's page tree) afterwards.
@@ -23,7 +24,8 @@ def shop(transactional_db):
     )
     ocop_product(cooperative=cooperative, title="Mật ong hoa nhãn", price=180000,
                  category=category("Mật ong"))  # fmt: skip
-    home_page()
+    # The home page and its English translation, as in the demo.
+    translate(home_page(), title="OCOP market", hero_heading="OCOP specialities")
     return {"category": tea, "product": product}
 
 

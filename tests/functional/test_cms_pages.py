@@ -293,6 +293,15 @@ def test_choosing_english_opens_the_english_address_and_vietnamese_ones_stay_vie
     assert '<html lang="en"' in client.get("/en/shop/basket/").content.decode()
 
 
+def test_english_on_a_page_with_no_english_at_all_opens_the_english_shop(client, home_page):
+    cms_pages.campaign(home_page)  # no English translation, and no English home page
+
+    html = client.get("/qua-tet/").content.decode().replace("%2F", "/")
+
+    assert "?next=/en/shop/catalogue/" in html
+    assert '<html lang="en"' in client.get("/en/shop/catalogue/").content.decode()
+
+
 def test_opening_an_english_address_does_not_turn_later_pages_english(client, home_page):
     cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
 

@@ -175,9 +175,9 @@ def _product_form(tea_category, cooperative, title):
     data = {f"{prefix}-{key}": value for prefix, fields in forms.items()
             for key, value in fields.items()}  # fmt: skip
     data.update({
-        "title": title, "description": "Mật ong rừng tràm.", "structure": "standalone",
+        "title_vi": title, "description_vi": "Mật ong rừng tràm.", "structure": "standalone",
         "is_public": "on", "is_discountable": "on", "net_content": "500 ml",
-        "shelf_life_months": "24", "storage": "Nơi khô ráo", "ingredients": "Mật ong",
+        "shelf_life_months": "24", "storage_vi": "Nơi khô ráo", "ingredients_vi": "Mật ong",
         "productcategory_set-0-category": str(tea_category.pk),
         "stockrecords-0-partner": str(cooperative.partner.pk),
         "stockrecords-0-partner_sku": "MAT-ONG-UM-1", "stockrecords-0-price": "250000",
