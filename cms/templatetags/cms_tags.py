@@ -1,8 +1,8 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.translation import override as language_override
 from django.utils.translation import get_language_info
+from django.utils.translation import override as language_override
 from wagtail.models import Page, Site
 
 from cms import structured_data
