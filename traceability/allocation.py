@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -173,14 +173,16 @@ def recall_release_planned(*, batch):
 
     Return the number of lines released.
     """
-    planned = []
-    links = LineBatch.objects.filter(batch=batch).select_related("line")
-    for link in links:
-        shipment = _shipment_of(link.line)
-        if shipment is not None and shipment.status in OPEN_STATUSES:
-            planned.append(link.pk)
-    LineBatch.objects.filter(pk__in=planned).delete()
-    return len(planned)
+    # One query for any number of buyers: the line's parcel (its order, its seller) is open.
+    open_parcel = Shipment.objects.filter(
+        order_id=OuterRef("line__order_id"),
+        cooperative__partner=OuterRef("line__partner_id"),
+        status__in=OPEN_STATUSES,
+    )
+    planned = LineBatch.objects.filter(batch=batch).filter(Exists(open_parcel))
+    released = planned.count()
+    planned.delete()
+    return released
 
 
 def line_lot_rows(*, lines):
