@@ -20,6 +20,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from marketplace import views
+from marketplace.checkout import places
 from marketplace.settlement import urls as settlement_urls
 from marketplace.throttling import rate_limited
 
@@ -47,6 +48,8 @@ urlpatterns = [
 # notifications keep answering at their unprefixed addresses).
 urlpatterns += i18n_patterns(
     path("shop/", include("marketplace.partner.urls")),
+    path("shop/places/wards/<str:province>/", places.wards, name="place-wards"),
+    path("shop/checkout/shipping-estimate/", places.shipping_estimate, name="shipping-estimate"),
     path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
     path("shop/dashboard/cooperative/", include("marketplace.partner.cooperative_urls")),
     path("shop/dashboard/cooperative/", include(settlement_urls.cooperative_urlpatterns)),

@@ -20,8 +20,9 @@ from traceability import allocation, export, selectors, services
 from traceability.counterfeit import BURST_MINUTES, PLAUSIBLE_CLIENTS_PER_ITEM
 from traceability.epcis import epcis_document
 from traceability.forms import BatchForm, EventForm
+from traceability.labels import LABELS_PER_PAGE, MAX_LABELS, MIN_LABELS
 from traceability.links import batch_uri
-from traceability.models import Batch
+from traceability.models import REASON_MAX_CHARS, Batch
 
 Line = get_model("order", "Line")
 
@@ -41,20 +42,45 @@ class BatchListView(CooperativeRequiredMixin, ListView):
         return access.batches_for(self.request.user).select_related("product")
 
 
+def add_service_errors(form, error, prefix=""):
+    """Put a service's ValidationError beside the form's fields it names (``prefix`` + the
+    model field), the rest above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        name = prefix + field
+        form.add_error(name if name in form.fields else None, errors)
+
+
 class BatchCreateView(CooperativeRequiredMixin, FormView):
+    """A new batch with its first event in one step: the form starts with what the
+    cooperative used last (product, farm, place), today's date, a fresh lot code and a
+    harvest now, so a harvest is recorded by typing its quantity."""
+
     template_name = "dashboard/batches/batch_form.html"
     form_class = BatchForm
+
+    def get_initial(self):
+        return selectors.new_batch_defaults(cooperative=self.cooperative)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "cooperative": self.cooperative}
 
     def form_valid(self, form):
+        event = form.event_data()
         try:
-            batch = services.batch_create(by=self.request.user, **form.cleaned_data)
+            batch = services.batch_create_with_event(
+                by=self.request.user, event=event, **form.batch_data()
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error, prefix="event_" if event else "")
             return self.form_invalid(form)
-        messages.success(self.request, _("Đã tạo lô %(lot)s.") % {"lot": batch.lot_code})
+        messages.success(
+            self.request,
+            _("Đã tạo lô %(lot)s. Công bố lô để mã QR hoạt động và in tem.")
+            % {"lot": batch.lot_code},
+        )
         return redirect("batch-detail", pk=batch.pk)
 
 
@@ -67,10 +93,15 @@ class BatchDetailView(OwnBatchMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         batch = self.get_batch()
+        events = list(batch.events.prefetch_related("photos").select_related("corrects"))
+        last_place = next((event.place for event in reversed(events) if event.place), "")
         context.update(
             batch=batch,
-            events=batch.events.prefetch_related("photos").select_related("corrects"),
-            form=kwargs.get("form") or EventForm(batch=batch),
+            events=events,
+            form=kwargs.get("form") or EventForm(batch=batch, initial={"place": last_place}),
+            label_count=kwargs.get("label_count", LABELS_PER_PAGE),
+            label_limits={"min": MIN_LABELS, "max": MAX_LABELS},
+            reason_max=REASON_MAX_CHARS,
             public_url=batch_uri(batch),
             scans=selectors.batch_scan_report(batch=batch),
             chart_bar_width=selectors.SCAN_CHART_BAR_WIDTH,
@@ -99,7 +130,7 @@ class BatchDetailView(OwnBatchMixin, TemplateView):
                 corrects=data["corrects"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("Đã ghi sự kiện."))
         return redirect("batch-detail", pk=batch.pk)
@@ -113,7 +144,11 @@ class BatchActionView(OwnBatchMixin, View):
         try:
             if action == "publish":
                 services.batch_publish(batch=batch, by=request.user)
-                messages.success(request, _("Đã công bố lô; mã QR đã hoạt động."))
+                messages.success(
+                    request, _("Đã công bố lô; mã QR đã hoạt động. In tem ngay bên dưới.")
+                )
+                # Straight to the label form: the next thing a cooperative does.
+                return redirect(reverse("batch-detail", kwargs={"pk": batch.pk}) + "#labels")
             else:
                 services.batch_recall(
                     batch=batch, reason=request.POST.get("reason", ""), by=request.user

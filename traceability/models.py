@@ -7,7 +7,8 @@ the event before it, so a changed or removed event breaks the chain for everyone
 import secrets
 
 from django.conf import settings
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,10 @@ gln_extension_validator = RegexValidator(
     r"^[1-9A-Za-z][0-9A-Za-z]{0,19}$",
     _("Mã mở rộng gồm 1–20 chữ số hoặc chữ cái không dấu, không bắt đầu bằng 0."),
 )
+# Free text a cooperative types on a phone: long enough for a page of notes, short enough
+# for the public page. Forms say the limit before (help text, maxlength) and after (error).
+NOTE_MAX_CHARS = 2000
+REASON_MAX_CHARS = 500
 SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
 
 
@@ -65,7 +70,9 @@ class Batch(models.Model):
         _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("Ngày công bố"), null=True, blank=True)
-    recall_reason = models.TextField(_("Lý do thu hồi"), blank=True)
+    recall_reason = models.TextField(
+        _("Lý do thu hồi"), blank=True, validators=[MaxLengthValidator(REASON_MAX_CHARS)]
+    )
     recalled_at = models.DateTimeField(_("Ngày thu hồi"), null=True, blank=True)
     # The site's own short code, for products without a GTIN (no GS1 membership).
     short_code = models.CharField(
@@ -88,6 +95,25 @@ class Batch(models.Model):
 
     def __str__(self):
         return f"{self.product} – {self.lot_code}"
+
+    def clean(self):
+        # Said beside the field, in the page's language; the database constraints behind
+        # these only ever see what already passed.
+        errors = {}
+        if self.best_before and self.produced_on and self.best_before < self.produced_on:
+            errors["best_before"] = ValidationError(
+                _("Hạn sử dụng phải từ ngày thu hoạch / sản xuất trở đi."), code="best_before"
+            )
+        if self.product_id and self.lot_code:
+            taken = Batch.objects.filter(product_id=self.product_id, lot_code=self.lot_code.strip())
+            if taken.exclude(pk=self.pk).exists():
+                errors["lot_code"] = ValidationError(
+                    _("Sản phẩm này đã có lô mã %(lot)s; hãy chọn mã khác."),
+                    code="lot_taken",
+                    params={"lot": self.lot_code.strip()},
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_public(self):
@@ -113,7 +139,9 @@ class TraceEvent(models.Model):
     kind = models.CharField(_("Loại sự kiện"), max_length=16, choices=Kind.choices)
     occurred_at = models.DateTimeField(_("Thời điểm"))
     place = models.CharField(_("Địa điểm"), max_length=255, blank=True)
-    note = models.TextField(_("Ghi chú"), blank=True)
+    note = models.TextField(
+        _("Ghi chú"), blank=True, validators=[MaxLengthValidator(NOTE_MAX_CHARS)]
+    )
     # Care inputs, e.g. [{"name": "Phân hữu cơ vi sinh", "dose": "2 tấn/ha"}].
     inputs = models.JSONField(_("Vật tư sử dụng"), default=list, blank=True)
     document = models.FileField(_("Tài liệu (kết quả kiểm nghiệm…)"), upload_to="trace/documents/",

@@ -2,8 +2,8 @@
 
 import io
 
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
@@ -63,11 +63,15 @@ class BatchLabelSheetView(CooperativeOrStaffMixin, View):
         except ValueError:
             count = None
         if count is None or not MIN_LABELS <= count <= MAX_LABELS:
-            return HttpResponseBadRequest(
-                _("Số nhãn phải là số nguyên từ %(min)d đến %(max)d.")
+            # The label form again, inside the dashboard, the error beside the count.
+            context = {
+                "batch": batch,
+                "label_count": request.GET.get("count", "")[:12],
+                "label_limits": {"min": MIN_LABELS, "max": MAX_LABELS},
+                "label_error": _("Số tem phải là số nguyên từ %(min)d đến %(max)d.")
                 % {"min": MIN_LABELS, "max": MAX_LABELS},
-                content_type="text/plain; charset=utf-8",
-            )
+            }
+            return render(request, "dashboard/batches/labels_form.html", context, status=400)
         filename = "nhan-{}-lo-{}.pdf".format(
             _ascii_slug(batch.product.get_title()) or "san-pham", _ascii_slug(batch.lot_code)
         )

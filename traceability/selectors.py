@@ -308,3 +308,46 @@ def batch_scan_report(*, batch, days=SCAN_CHART_DAYS, now=None):
             windows=[busiest_window(per_minute)],
         ),
     )
+
+
+def new_batch_defaults(*, cooperative, today=None):
+    """Return the new-batch form's starting values for ``cooperative``: what it used last.
+
+    The product, farm and place of its latest batch and latest event (a cooperative records
+    the same field and product harvest after harvest), today's date, and a lot code made
+    from it that none of its batches has yet (``260612-1``, ``260612-2``…). Three queries.
+    """
+    today = today or timezone.localdate()
+    latest = (
+        Batch.objects.filter(product__cooperative=cooperative)
+        .order_by("-created_at", "-pk")
+        .values("product_id", "farm_name", "farm_location", "farm_gln_extension")
+        .first()
+    ) or {}
+    prefix = today.strftime("%y%m%d")
+    taken = set(
+        Batch.objects.filter(
+            product__cooperative=cooperative, lot_code__startswith=prefix
+        ).values_list("lot_code", flat=True)
+    )
+    number = 1
+    while f"{prefix}-{number}" in taken:
+        number += 1
+    place = (
+        TraceEvent.objects.filter(batch__product__cooperative=cooperative)
+        .exclude(place="")
+        .order_by("-created_at", "-pk")
+        .values_list("place", flat=True)
+        .first()
+    )
+    return {
+        "product": latest.get("product_id"),
+        "lot_code": f"{prefix}-{number}",
+        "produced_on": today,
+        "farm_name": latest.get("farm_name", ""),
+        "farm_location": latest.get("farm_location", ""),
+        "farm_gln_extension": latest.get("farm_gln_extension", ""),
+        "event_kind": TraceEvent.Kind.HARVEST,
+        "event_occurred_at": timezone.localtime().replace(second=0, microsecond=0),
+        "event_place": place or latest.get("farm_location", "") or "",
+    }

@@ -10,7 +10,7 @@ from marketplace import access
 from marketplace.jobs.services import enqueue
 from traceability import allocation, page_cache, recalls, tasks
 from traceability.chain import GENESIS, event_payload, link_hash
-from traceability.models import Batch, TraceEvent, TraceEventPhoto
+from traceability.models import REASON_MAX_CHARS, Batch, TraceEvent, TraceEventPhoto
 
 
 def _locked_batch(batch, *, by):
@@ -49,6 +49,16 @@ def batch_create(*, product, lot_code, quantity, produced_on, by, best_before=No
         raise PermissionDenied
     batch.full_clean()
     batch.save()
+    return batch
+
+
+@transaction.atomic
+def batch_create_with_event(*, by, event=None, **fields):
+    """Create a draft batch (``batch_create``) and record its first event in the same
+    transaction: a harvest in one step. ``event`` holds ``event_add``'s fields, or None."""
+    batch = batch_create(by=by, **fields)
+    if event is not None:
+        event_add(batch=batch, by=by, **event)
     return batch
 
 
@@ -136,6 +146,12 @@ def batch_recall(*, batch, reason, by):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi lý do thu hồi."), code="reason_required")
+    if len(reason) > REASON_MAX_CHARS:
+        raise ValidationError(
+            _("Lý do thu hồi dài tối đa %(max)s ký tự (đang có %(count)s)."),
+            code="reason_too_long",
+            params={"max": REASON_MAX_CHARS, "count": len(reason)},
+        )
     if batch.status != Batch.Status.PUBLISHED:
         raise ValidationError(_("Chỉ thu hồi được lô đã công bố."), code="not_published")
     batch.status, batch.recall_reason, batch.recalled_at = (

@@ -6,7 +6,7 @@ from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.core.loading import get_model
 
 from marketplace.checkout import addresses
-from marketplace.partner.forms import WardSelect, ward_choices
+from marketplace.partner.forms import WardSelect, ward_choices, ward_select_for
 from marketplace.partner.validators import normalise_vietnamese_phone
 
 Country = get_model("address", "Country")
@@ -17,8 +17,9 @@ UserAddress = get_model("address", "UserAddress")
 class ShippingAddressForm(forms.ModelForm):
     """A delivery address of the 2025 units: full name, phone, street, commune/ward, province.
 
-    Vietnam has no postcodes in everyday use, so none is asked. The ward select lists every
-    commune grouped by province (it works without JavaScript); the province must contain it.
+    Vietnam has no postcodes in everyday use, so none is asked. The ward select lists the
+    chosen province's communes (the script loads another province's; without it, sending
+    the form with the province shows them); the province must contain the ward.
     """
 
     full_name = forms.CharField(
@@ -76,6 +77,7 @@ class ShippingAddressForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["line1"].required = True
         self.fields["ward_code"].widget.attrs["data-province-select"] = "id_province_code"
+        ward_select_for(self)
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())

@@ -74,7 +74,9 @@ class PaymentMethodView(oscar_views.PaymentMethodView, generic.FormView):
         return {**super().get_form_kwargs(), "methods": payment_method_choices()}
 
     def get_initial(self):
-        return {"method": self.checkout_session.payment_method()}
+        # Cash on delivery is chosen unless the buyer chose otherwise: most Vietnamese
+        # shoppers pay that way, and it asks nothing more of them here.
+        return {"method": self.checkout_session.payment_method() or Payment.Method.COD.value}
 
     def form_valid(self, form):
         self.checkout_session.pay_by(form.cleaned_data["method"])

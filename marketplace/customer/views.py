@@ -2,10 +2,22 @@
 Vietnamese addresses."""
 
 from django.http import Http404
+from django.urls import reverse
 from oscar.apps.customer import views as oscar_views
 
+from marketplace import access
 from marketplace.checkout.forms import UserAddressForm
 from marketplace.payments.selectors import buyer_orders
+
+
+class AccountAuthView(oscar_views.AccountAuthView):
+    """Log in or register. A cooperative's member with nowhere else to go lands on the
+    cooperative's overview, not on the customer account page."""
+
+    def get_login_success_url(self, form):
+        if not form.cleaned_data["redirect_url"] and access.acting_cooperative(self.request.user):
+            return reverse("cooperative-overview")
+        return super().get_login_success_url(form)
 
 
 class OrderHistoryView(oscar_views.OrderHistoryView):

@@ -2,30 +2,16 @@
 
 import hashlib
 import io
-import textwrap
-from functools import lru_cache
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 SIZE = 600
-_FONT_CANDIDATES = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-]
-
-
-@lru_cache(maxsize=4)
-def _font(size):
-    for candidate in _FONT_CANDIDATES:
-        if Path(candidate).exists():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size=size)
 
 
 def product_image_jpeg(*, title, palette, seed):
-    """Return JPEG bytes of a square product picture: a gradient, a motif and the title."""
+    """Return JPEG bytes of a square product picture: a gradient, circles and a package.
+
+    ``title`` is kept for callers; the picture has no words in it."""
     digest = hashlib.sha256(seed.encode()).digest()
     top, bottom = palette[0], palette[-1]
     image = Image.new("RGB", (SIZE, SIZE), top)
@@ -41,12 +27,16 @@ def product_image_jpeg(*, title, palette, seed):
     for i in range(4):
         x, y, r = digest[i] * 2 + 40, digest[i + 8] + 60, 40 + digest[i + 16] % 70
         draw.ellipse([x - r, y - r, x + r, y + r], outline=accent, width=6)
-    draw.rounded_rectangle([40, 360, SIZE - 40, SIZE - 40], radius=24, fill=(255, 255, 255))
-    font = _font(34)
-    lines = textwrap.wrap(title, width=24)[:4]
-    for n, line in enumerate(lines):
-        draw.text((64, 380 + n * 44), line, fill=(40, 40, 40), font=font)
-    draw.text((SIZE - 150, 20), "OCOP", fill=(255, 255, 255), font=_font(40))
+    # A package on a shelf, shaped by the seed. No words drawn in: the page shows the
+    # title in HTML, in the page's language, readable by screen readers.
+    width = 160 + digest[24] % 120
+    height = 180 + digest[25] % 80
+    left = (SIZE - width) // 2
+    draw.rounded_rectangle([40, SIZE - 90, SIZE - 40, SIZE - 60], radius=12, fill=(255, 255, 255))
+    draw.rounded_rectangle([left, SIZE - 90 - height, left + width, SIZE - 90], radius=18,
+                           fill=(255, 255, 255), outline=accent, width=6)  # fmt: skip
+    draw.rectangle([left + 24, SIZE - 90 - height * 2 // 3, left + width - 24,
+                    SIZE - 90 - height // 3], fill=accent)  # fmt: skip
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=80, optimize=True)
     return out.getvalue()

@@ -9,7 +9,6 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from catalogue.gtin import gtin_check_digit
-from marketplace.demo.images import _font
 from marketplace.partner.models import Cooperative
 from traceability.anchoring import chain_roots_publish
 from traceability.counterfeit import BURST_CLIENTS, PLAUSIBLE_CLIENTS_PER_ITEM
@@ -56,11 +55,20 @@ COPIED_BURST_NETWORKS = 8
 COPIED_NETWORKS = 400
 
 
-def _photo(text, seed):
-    image = Image.new("RGB", (480, 360), (40 + seed * 37 % 120, 110 + seed * 13 % 80, 60))
+def _photo(seed):
+    """Return a made-up field photo: sky, hills and rows of plants, varied by the seed.
+
+    No words drawn in: the event's kind and note are the page's text, in its language.
+    """
+    image = Image.new("RGB", (480, 360), (170 + seed * 7 % 60, 205, 235))
     draw = ImageDraw.Draw(image)
-    draw.rectangle([20, 270, 460, 340], fill=(255, 255, 255))
-    draw.text((36, 285), text[:34], fill=(30, 30, 30), font=_font(26))
+    ground = (40 + seed * 37 % 120, 110 + seed * 13 % 80, 60)
+    draw.ellipse([-120 + seed * 23 % 200, 120, 360 + seed * 23 % 200, 420], fill=ground)
+    draw.rectangle([0, 230, 480, 360], fill=ground)
+    for row in range(5):
+        y = 250 + row * 22
+        for x in range(10 + row * 7 % 20, 480, 44):
+            draw.ellipse([x, y, x + 26, y + 14], fill=(25, 90 + row * 12, 35))
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=75)
     return SimpleUploadedFile(f"su-kien-{seed}.jpg", out.getvalue(), content_type="image/jpeg")
@@ -118,7 +126,7 @@ def load_batches(*, report, products, progress):
                 place=f"{place.capitalize()}, {cooperative.ward_name}",
                 note=note,
                 inputs=INPUTS.get(number, []),
-                photos=[(_photo(f"{batch.lot_code} · {kind}", index + number), "")],
+                photos=[(_photo(index + number), "")],
             )
         batch_publish(batch=batch, by=user)
         report.add("lô hàng truy xuất", 1)

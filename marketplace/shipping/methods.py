@@ -7,7 +7,7 @@ from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
-from marketplace.checkout.addresses import address_province_code, region_of
+from marketplace.checkout.addresses import address_province_code, province_choices, region_of
 
 # What a courier charges a parcel for its first kilogram, by how far it travels.
 FIRST_KG_FEE = {
@@ -67,6 +67,13 @@ class CourierDelivery(Base):
     def __init__(self, shipping_address=None):
         self.destination = address_province_code(shipping_address)
 
+    @classmethod
+    def to_province(cls, province_code):
+        """Return the method for a destination known only by its province (no address yet)."""
+        method = cls()
+        method.destination = province_code
+        return method
+
     def calculate(self, basket):
         total = Decimal(0)
         if self.destination is not None:
@@ -94,3 +101,12 @@ class ExpressDelivery(CourierDelivery):
     name = _("Giao nhanh (1–2 ngày)")
     description = _("Gấp rưỡi phí giao tiêu chuẩn.")
     speed = Decimal("1.5")
+
+
+def lowest_fee(basket, method_class=StandardDelivery):
+    """Return what the basket's parcels cost at the least, to the nearest province: the
+    "from X ₫" shown before the buyer's province is known. No query beyond the basket's."""
+    return min(
+        method_class.to_province(code).calculate(basket).incl_tax
+        for code, _name in province_choices()
+    )

@@ -132,9 +132,8 @@ def test_staff_schedule_a_rule_campaign_and_a_visitor_buys_from_it_in_two_langua
     )
     expect(grid).to_contain_text(re.compile(r"250\.000\s₫"))
 
-    # ...then in English, at the translation's own address (the switcher is in the phone's
-    # collapsed account menu).
-    visitor.locator("[data-target='.account-collapse']").click()
+    # ...then in English, at the translation's own address (the switcher is in sight on a
+    # phone, in the account bar).
     visitor.locator("#language_selector button[data-language=en]").click()
     expect(visitor).to_have_url(re.compile(r"/en/che-thai-nguyen/$"))
     expect(visitor.locator("html")).to_have_attribute("lang", "en")

@@ -70,8 +70,14 @@ def test_the_form_is_in_vietnamese_and_lists_the_34_provinces_and_their_wards(cl
     assert "Đăng ký bán hàng" in page
     assert "Tên hợp tác xã" in page and "Nhập lại mật khẩu" in page
     assert len(list(response.context["form"].fields["province_code"].choices)) == 1 + 34
-    assert '<optgroup label="Phú Thọ">' in page
-    assert f'<option value="{CAM_KHE}">Xã Cẩm Khê</option>' in page
+    # The communes come with the province: none before it is chosen (the script loads
+    # them), the chosen province's once the form is sent with it.
+    assert "Xã Cẩm Khê" not in page and "Chọn tỉnh/thành phố trước" in page
+    wards = client.get(reverse("place-wards", args=[25])).json()["wards"]
+    assert [CAM_KHE, "Xã Cẩm Khê"] in wards
+    sent = text(client.post(reverse("cooperative-apply"), {"province_code": "25"}))
+    assert f'<option value="{CAM_KHE}">Xã Cẩm Khê</option>' in sent
+    assert "Phường Ba Đình" not in sent  # Hà Nội's are not listed
 
 
 def test_full_onboarding_apply_approve_login_dashboard(

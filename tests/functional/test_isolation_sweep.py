@@ -73,6 +73,8 @@ PUBLIC = {
     "basket:saved", "checkout:index", "checkout:shipping-address", "checkout:user-address-update",
     "checkout:user-address-delete", "checkout:shipping-method", "checkout:payment-method",
     "checkout:payment-details", "checkout:preview", "checkout:thank-you",
+    # The address form's communes of a province, and the visitor's own basket's shipping fee
+    "place-wards", "shipping-estimate",
     # The visitor's own account (Oscar scopes every page to request.user)
     "customer:login", "customer:logout", "customer:register", "customer:summary",
     "customer:change-password", "customer:profile-view", "customer:profile-update",

@@ -191,8 +191,15 @@ def test_staff_may_print_any_cooperatives_labels(client, staff_user, batch):
 def test_a_bad_label_count_is_refused_with_a_message(seller, batch, count):
     response = seller.get(label_url(batch, count))
 
+    page = response.content.decode()
     assert response.status_code == 400
-    assert "Số nhãn phải là số nguyên từ 1 đến 200" in response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    # Inside the dashboard, the message beside the count field, with a way back.
+    field = page.split('<input id="label-count"')[1].split("</form>")[0]
+    assert 'aria-invalid="true"' in field.split(">")[0]
+    assert "Số tem phải là số nguyên từ 1 đến 200" in field
+    assert f'href="/shop/dashboard/batches/{batch.pk}/"' in page
+    assert '<main id="main"' in page and "dashboard-bar" in page
 
 
 def test_the_default_sheet_has_24_labels(seller, draft, tmp_path):

@@ -39,6 +39,17 @@ def test_an_unknown_lot_gets_the_resolvers_404(client, home_page):
     assert "Không tìm thấy lô hàng này" in response.content.decode()
     assert malformed.status_code == 400
     assert "Không tìm thấy lô hàng này" in malformed.content.decode()
+    for page in (response, malformed):  # one language per page
+        assert "<p lang=" not in page.content.decode() and "not found" not in page.content.decode()
+
+
+def test_the_resolvers_404_on_an_english_page_is_english(client, home_page, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get("/01/08934567890137/10/LOT1", follow=True).content.decode()
+
+    assert '<html lang="en">' in page and "This batch was not found" in page
+    assert "Không tìm thấy" not in page
 
 
 @pytest.mark.parametrize("path", ["/cms/", "/shop/dashboard/", "/django-admin/"])
