@@ -6,6 +6,7 @@ from oscar.core.loading import get_model
 from catalogue.selectors import product_cards
 from marketplace.partner.selectors import public_cooperatives
 
+Certificate = get_model("catalogue", "Certificate")
 Category = get_model("catalogue", "Category")
 Cooperative = get_model("partner", "Cooperative")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -75,10 +76,17 @@ def products_by_rule(*, category=None, province_code=None, min_stars=None, max_s
             Q(origin_province_code=province_code)
             | Q(origin_province_code__isnull=True, cooperative__province_code=province_code)
         )
-    if min_stars:
-        products = products.filter(ocop_stars__gte=min_stars)
-    if max_stars:
-        products = products.filter(ocop_stars__lte=max_stars)
+    if min_stars or max_stars:
+        # The rating is the best valid OCOP certificate's stars; asked of the few
+        # certificates, not of every product's rating, the cost stays off the catalogue's size.
+        rated = Certificate.objects.valid_on().filter(kind=Certificate.Kind.OCOP)
+        products = products.filter(
+            pk__in=rated.filter(stars__gte=min_stars or 0).values("product_id")
+        )
+        if max_stars:
+            products = products.exclude(
+                pk__in=rated.filter(stars__gt=max_stars).values("product_id")
+            )
     if cooperative is not None:
         products = products.filter(cooperative=cooperative)
     return products.order_by(F("ocop_stars").desc(nulls_last=True), "title", "pk")
