@@ -3,7 +3,8 @@
 The answer is the same for every shopper, so the search server's is cached whole (the
 JSON body) per query and language under the catalogue and CMS stamps: typing the same
 letters again costs neither the search server nor the database. The database's answer
-(the server away) is not cached: the next request tries the server again.
+(the server away) is kept only until the server is tried again (``ES_RETRY_SECONDS``):
+while it is away, every shopper typing the same letters costs the database one query.
 """
 
 import json
@@ -62,9 +63,13 @@ def suggest_json(raw_query, *, language="vi"):
     if body is None:
         data, from_search_server = _suggest(query, language=language)
         body = json.dumps(data, cls=DjangoJSONEncoder).encode()
-        if from_search_server:
-            cache.set(key, body, RESPONSE_SECONDS)
+        cache.set(key, body, RESPONSE_SECONDS if from_search_server else _retry_seconds())
     return body
+
+
+def _retry_seconds():
+    # Django's cache keeps a timeout of 0 for no time at all: nothing is kept.
+    return max(0, int(settings.ES_RETRY_SECONDS))
 
 
 def _product_url(pk, slug):
