@@ -38,6 +38,8 @@ def _shot(page):
     )
     page.wait_for_function("Array.from(document.images).every(i => i.complete)")
     page.wait_for_load_state("networkidle")
+    # And every font: an icon font still loading draws nothing where its icons go.
+    page.evaluate("document.fonts.ready.then(() => true)")
     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
     return Image.open(io.BytesIO(png)).convert("RGB")
 
