@@ -423,6 +423,8 @@ SMS_BACKEND = env.str("SMS_BACKEND", default="") or (
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Chợ OCOP <no-reply@ocop.example>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# A picture whose file is missing is left out of the page, not a server error.
+OSCAR_THUMBNAILER = "marketplace.thumbnails.MissingFileSafeSorlThumbnail"
 
 # --------------------------------------------------------------------------------------
 # Security (production mode)
