@@ -5,12 +5,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils import timezone
 
 from catalogue.selectors import product_cards
 from marketplace import cache_stamps
+from marketplace.single_flight import cached_once
 from search import queries
 from search.connection import SearchUnavailable
 from search.documents import alias_name
@@ -141,17 +141,20 @@ def _search(query, category, filters, sort, number, per_page, stories_language, 
         stories_language or "",
         cache_stamps.current("cms") if stories_language else "",
     )
-    result = cache.get(key)
-    if result is None:
-        result = queries.product_search(
-            query=query,
-            category_id=category_id,
-            filters=filters,
-            sort=sort,
-            offset=offset,
-            limit=per_page,
-            stories_language=stories_language,
-            language=language,
-        )
-        cache.set(key, result, RESULTS_SECONDS)
-    return result
+    return cached_once(
+        key,
+        lambda: (
+            queries.product_search(
+                query=query,
+                category_id=category_id,
+                filters=filters,
+                sort=sort,
+                offset=offset,
+                limit=per_page,
+                stories_language=stories_language,
+                language=language,
+            ),
+            RESULTS_SECONDS,
+        ),
+        wait=settings.ES_TIMEOUT,
+    )

@@ -17,6 +17,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from marketplace import cache_stamps
+from marketplace.single_flight import cached_once
 from search import queries
 from search.connection import SearchUnavailable
 from search.documents import alias_name
@@ -59,12 +60,14 @@ def suggest_json(raw_query, *, language="vi"):
         "catalogue", "suggest", settings.ES_URL, alias_name("products"), language,
         cache_stamps.current("cms"), query,
     )  # fmt: skip
-    body = cache.get(key)
-    if body is None:
-        data, from_search_server = _suggest(query, language=language)
-        body = json.dumps(data, cls=DjangoJSONEncoder).encode()
-        cache.set(key, body, RESPONSE_SECONDS if from_search_server else _retry_seconds())
-    return body
+    return cached_once(key, lambda: _answer(query, language), wait=settings.ES_TIMEOUT)
+
+
+def _answer(query, language):
+    """Return (the JSON body, how long to keep it)."""
+    data, from_search_server = _suggest(query, language=language)
+    body = json.dumps(data, cls=DjangoJSONEncoder).encode()
+    return body, RESPONSE_SECONDS if from_search_server else _retry_seconds()
 
 
 def _retry_seconds():
