@@ -58,7 +58,11 @@ def _html(client, url, **data):
 
 def test_the_main_pages_are_valid_html(client, shop, tmp_path):
     vnu_command()  # skip (or fail under CI) before rendering when the checker is missing
+    from traceability import services
+
     tea, batch, cooperative = shop["tea"], shop["batch"], shop["cooperative"]
+    recalled = trace_batch(cooperative=cooperative, upc="8934567890137", lot_code="TS-THU-HOI",
+                           user=shop["user"])  # fmt: skip
     pages = {
         "home": _html(client, "/"),
         "catalogue": _html(client, reverse("catalogue:index")),
@@ -66,7 +70,12 @@ def test_the_main_pages_are_valid_html(client, shop, tmp_path):
         "product": _html(client, tea.get_absolute_url()),
         "QR trace page": _html(client, f"/t/{batch.short_code}/"),
         "cooperative profile": _html(client, f"/shop/cooperatives/{cooperative.slug}/"),
+        "category": _html(client, category("Chè").get_absolute_url()),
+        "cooperative application": _html(client, "/shop/cooperatives/apply/"),
+        "log in": _html(client, reverse("customer:login")),
     }
+    services.batch_recall(batch=recalled, reason="Độ ẩm vượt chuẩn", by=shop["user"])
+    pages["QR trace page, recalled"] = _html(client, f"/t/{recalled.short_code}/")
     checkout_steps.add_to_basket(client, tea)
     pages["basket"] = _html(client, reverse("basket:summary"))
     pages["checkout: who are you"] = _html(client, reverse("checkout:index"))
@@ -91,6 +100,8 @@ def test_the_main_pages_are_valid_html(client, shop, tmp_path):
         ("dashboard: batches", "/shop/dashboard/batches/"),
         ("dashboard: new batch", "/shop/dashboard/batches/new/"),
         ("dashboard: batch", f"/shop/dashboard/batches/{batch.pk}/"),
+        ("dashboard: profile", "/shop/dashboard/cooperative/profile/"),
+        ("dashboard: money", "/shop/dashboard/cooperative/money/"),
     ]:
         pages[name] = _html(worker, url)
 
