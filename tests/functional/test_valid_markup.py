@@ -102,8 +102,11 @@ def test_the_main_pages_are_valid_html(client, shop, tmp_path):
         ("dashboard: batch", f"/shop/dashboard/batches/{batch.pk}/"),
         ("dashboard: profile", "/shop/dashboard/cooperative/profile/"),
         ("dashboard: money", "/shop/dashboard/cooperative/money/"),
+        ("dashboard: products", "/shop/dashboard/catalogue/"),
+        ("dashboard: orders", "/shop/dashboard/orders/"),
     ]:
         pages[name] = _html(worker, url)
+    assert 'id="orders_form"' in pages["dashboard: orders"]  # the guest's order is listed
 
     errors = vnu_messages(pages, tmp_path)
 
