@@ -9,6 +9,7 @@ server's filters. The pages of a test go to one run of the checker
 
 import pytest
 from django.urls import reverse
+from oscar.core.loading import get_model
 
 from tests import checkout_steps
 from tests.factories import (
@@ -23,6 +24,8 @@ from tests.factories import (
 from tests.support.nu_validator import vnu_command, vnu_messages
 
 pytestmark = pytest.mark.django_db
+
+Order = get_model("order", "Order")
 
 
 @pytest.fixture
@@ -56,7 +59,7 @@ def _html(client, url, **data):
     return response.content.decode()
 
 
-def test_the_main_pages_are_valid_html(client, shop, tmp_path):
+def test_the_main_pages_are_valid_html(client, shop, customer, tmp_path):
     vnu_command()  # skip (or fail under CI) before rendering when the checker is missing
     from traceability import services
 
@@ -92,6 +95,23 @@ def test_the_main_pages_are_valid_html(client, shop, tmp_path):
     pages["checkout: preview"] = _html(client, reverse("checkout:preview"))
     assert checkout_steps.place_order(client).status_code == 302
     pages["checkout: thank you"] = _html(client, reverse("checkout:thank-you"))
+    guest_order = Order.objects.get(guest_email="khach.le@example.com")
+    status = f"/shop/accounts/order-status/{guest_order.number}/{guest_order.verification_hash()}/"
+    asked = client.get(status)  # the link in the e-mail asks for the address first
+    assert asked.status_code == 302
+    pages["order status: e-mail"] = _html(client, asked.url)
+    assert client.post(asked.url, {"email": "khach.le@example.com"}).status_code == 302
+    pages["order status"] = _html(client, status)
+    assert guest_order.number in pages["order status"]
+
+    shopper = client.__class__()
+    shopper.force_login(customer)
+    checkout_steps.add_to_basket(shopper, tea)
+    pages["signed in: checkout address"] = _html(shopper, reverse("checkout:shipping-address"))
+    checkout_steps.place_order(shopper, checkout_steps.checkout(shopper, [], guest=False))
+    order = customer.orders.get()
+    pages["signed in: orders"] = _html(shopper, reverse("customer:order-list"))
+    pages["signed in: order"] = _html(shopper, reverse("customer:order", args=[order.number]))
 
     worker = client.__class__()
     worker.force_login(shop["user"])
