@@ -1,8 +1,10 @@
 """Filters that keep the pages' HTML valid where the data would not.
 
 ``{{ phone|tel_uri }}``: a ``tel:`` address without the spaces people write in numbers.
-``{{ form|ids_for:product.pk }}``: a form whose field ids stay unique on a page that shows
-it once per product (the add-to-basket form on every product card).
+``{{ form|without_ids }}``: a form of hidden fields only, shown once per product card (a
+product may have two cards on a page), with no ids to repeat.
+``{{ form|ids_for:"advanced" }}``: a form shown twice on a page, its second copy's ids
+prefixed.
 """
 
 import re
@@ -31,11 +33,19 @@ def tel_uri(phone):
 
 
 @register.filter
-def ids_for(form, key):
-    """Return ``form`` with field ids that name ``key`` (``id_<key>_quantity``).
+def without_ids(form):
+    """Return ``form`` rendering its fields without id attributes.
 
-    Django gives every instance of a form the same ids (``id_quantity``); one per product
-    card on a page would repeat them, and an id must be unique in a page.
+    Django gives every instance of a form the same ids (``id_quantity``): a page of
+    product cards would repeat them, and an id must be unique in a page. Hidden fields
+    have no label to point at them, so they need no id.
     """
+    form.auto_id = False
+    return form
+
+
+@register.filter
+def ids_for(form, key):
+    """Return ``form`` with field ids that name ``key`` (``id_<key>_order_number``)."""
     form.auto_id = f"id_{key}_%s"
     return form

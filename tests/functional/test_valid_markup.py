@@ -153,3 +153,39 @@ def test_the_search_servers_listings_are_valid_html(client, shop, search_server,
         for message in messages:
             print(f"{name}: {message}")
     assert {name: len(messages) for name, messages in errors.items() if messages} == {}
+
+
+def test_the_cms_pages_are_valid_html(client, shop, tmp_path):
+    from tests import cms_pages
+
+    vnu_command()
+    home, cooperative = home_page(), shop["cooperative"]
+    picture = cms_pages.wagtail_image()
+    body = [
+        ("text", "<h2>Vùng chè</h2><p>Chè búp hái <b>một tôm hai lá</b>.</p>"),
+        ("image", {"image": picture, "alt_text": "Đồi chè", "caption": "Đồi chè Khu 3"}),
+        ("product", {"product": shop["tea"]}),
+        ("product_grid", {"heading": "", "products": [shop["tea"]]}),
+        ("cooperative", {"cooperative": cooperative}),
+        ("quote", {"quote": "Chè ngon nhờ đất đồi.", "attribution": "Bà Lan"}),
+        ("call_to_action", {"heading": "Mua chè", "button_label": "Xem", "url": "/shop/"}),
+    ]
+    campaign = cms_pages.campaign(home, banner=picture, intro="Quà Tết từ đồi chè.",
+                                  rule_category=category("Chè"), body=body)  # fmt: skip
+    index = cms_pages.story_index(home)
+    story = cms_pages.story(index, cooperative=cooperative, image=picture, body=body)
+    standard = cms_pages.standard(home, body=body)
+    pages = {
+        "home with a campaign": _html(client, "/"),
+        "campaign": _html(client, campaign.url),
+        "stories": _html(client, index.url),
+        "story": _html(client, story.url),
+        "standard page": _html(client, standard.url),
+    }
+
+    errors = vnu_messages(pages, tmp_path)
+
+    for name, messages in errors.items():
+        for message in messages:
+            print(f"{name}: {message}")
+    assert {name: len(messages) for name, messages in errors.items() if messages} == {}

@@ -3,7 +3,7 @@
 import pytest
 from django import forms
 
-from marketplace.templatetags.markup_tags import ids_for, tel_uri
+from marketplace.templatetags.markup_tags import ids_for, tel_uri, without_ids
 
 
 @pytest.mark.parametrize(
@@ -26,8 +26,13 @@ class QuantityForm(forms.Form):
     quantity = forms.IntegerField(widget=forms.HiddenInput, initial=1)
 
 
-def test_forms_shown_once_per_product_have_ids_of_their_product():
-    first, second = ids_for(QuantityForm(), 7), ids_for(QuantityForm(), 8)
+def test_a_product_cards_hidden_fields_have_no_id_to_repeat():
+    html = str(without_ids(QuantityForm()))
 
-    assert 'id="id_7_quantity"' in str(first) and 'id="id_8_quantity"' in str(second)
-    assert "id_quantity" not in str(first) + str(second)
+    assert 'name="quantity"' in html and "id=" not in html
+
+
+def test_a_second_copy_of_a_form_has_ids_of_its_own():
+    html = str(ids_for(QuantityForm(), "advanced"))
+
+    assert 'id="id_advanced_quantity"' in html and "id_quantity" not in html
