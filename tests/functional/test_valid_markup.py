@@ -76,6 +76,7 @@ def test_the_main_pages_are_valid_html(client, shop, customer, tmp_path):
         "category": _html(client, category("Chè").get_absolute_url()),
         "cooperative application": _html(client, "/shop/cooperatives/apply/"),
         "log in": _html(client, reverse("customer:login")),
+        "product in English": _html(client, "/en" + tea.get_absolute_url()),
     }
     services.batch_recall(batch=recalled, reason="Độ ẩm vượt chuẩn", by=shop["user"])
     pages["QR trace page, recalled"] = _html(client, f"/t/{recalled.short_code}/")
