@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -128,6 +130,7 @@ def language_choices(context):
                 or translations["homes"].get(code)
                 or _shop_home(code)
             )
-        info = get_language_info(code)
-        choices.append({"code": code, "name_local": info["name_local"], "url": url})
+        # Django writes "Tiếng Việt" decomposed (NFD); pages are NFC, as HTML asks.
+        name = unicodedata.normalize("NFC", get_language_info(code)["name_local"])
+        choices.append({"code": code, "name_local": name, "url": url})
     return choices

@@ -1,4 +1,7 @@
-/* Suggestions under the header search box: an ARIA 1.2 combobox with a listbox popup.
+/* Suggestions under the header search box: an ARIA 1.2 combobox with a listbox popup,
+   its options in labelled groups (products, categories, …) as in the WAI-ARIA practices'
+   grouped listbox. An option holds text, not a link (a listbox's options may contain no
+   interactive element): Enter or a click opens its address (data-href).
    Arrow keys move through the options, Enter opens the chosen one (or searches when none
    is chosen), Escape closes the list. Requests wait for a short pause in typing, and an
    answer that arrives after a newer one is ignored. */
@@ -41,55 +44,61 @@
     item.scrollIntoView({ block: "nearest" });
   }
 
-  function group(title) {
+  // A group of options: <ul role=group> labelled by its title, inside the listbox.
+  function group(title, n) {
+    var ul = document.createElement("ul");
+    ul.className = "suggest-group";
+    ul.setAttribute("role", "group");
+    ul.setAttribute("aria-labelledby", "suggestion-group-" + n);
     var li = document.createElement("li");
-    li.className = "suggest-group";
+    li.className = "suggest-group-title";
+    li.id = "suggestion-group-" + n;
     li.setAttribute("role", "presentation");
     li.textContent = title;
-    list.appendChild(li);
+    ul.appendChild(li);
+    list.appendChild(ul);
+    return ul;
   }
 
-  function option(text, meta, href, n) {
+  function option(parent, text, meta, href, n) {
     var li = document.createElement("li");
     li.className = "suggest-item";
     li.id = "suggestion-" + n;
     li.setAttribute("role", "option");
     li.setAttribute("aria-selected", "false");
-    var a = document.createElement("a");
-    a.href = href;
-    a.tabIndex = -1;
-    a.textContent = text;
+    li.setAttribute("data-href", href);
+    li.textContent = text;
     if (meta) {
       var small = document.createElement("span");
       small.className = "suggest-meta";
       small.textContent = meta;
-      a.appendChild(small);
+      li.appendChild(small);
     }
-    li.appendChild(a);
-    list.appendChild(li);
+    parent.appendChild(li);
   }
 
   function render(data) {
     list.innerHTML = "";
     active = -1;
     var n = 0;
+    var groups = 0;
     if (data.products.length) {
-      group(labels.labelProducts || "Products");
+      var products = group(labels.labelProducts || "Products", groups++);
       data.products.forEach(function (p) {
-        option(p.title, [p.price, p.cooperative].filter(Boolean).join(" · "), p.url, n++);
+        option(products, p.title, [p.price, p.cooperative].filter(Boolean).join(" · "), p.url, n++);
       });
     }
     if (data.categories.length) {
-      group(labels.labelCategories || "Categories");
-      data.categories.forEach(function (c) { option(c.name, "", c.url, n++); });
+      var categories = group(labels.labelCategories || "Categories", groups++);
+      data.categories.forEach(function (c) { option(categories, c.name, "", c.url, n++); });
     }
     if (data.cooperatives.length) {
-      group(labels.labelCooperatives || "Cooperatives");
-      data.cooperatives.forEach(function (c) { option(c.name, c.province, c.url, n++); });
+      var cooperatives = group(labels.labelCooperatives || "Cooperatives", groups++);
+      data.cooperatives.forEach(function (c) { option(cooperatives, c.name, c.province, c.url, n++); });
     }
     if (data.stories && data.stories.length) {
-      group(labels.labelStories || "Stories");
-      data.stories.forEach(function (s) { option(s.title, "", s.url, n++); });
+      var stories = group(labels.labelStories || "Stories", groups++);
+      data.stories.forEach(function (s) { option(stories, s.title, "", s.url, n++); });
     }
     if (!n) {
       close();
@@ -129,9 +138,8 @@
       close();
       event.preventDefault();
     } else if (event.key === "Enter" && open && active >= 0) {
-      var link = options()[active].querySelector("a");
       event.preventDefault();
-      window.location.assign(link.href);
+      window.location.assign(options()[active].getAttribute("data-href"));
     }
   });
   input.addEventListener("blur", function () {
@@ -139,4 +147,8 @@
     setTimeout(function () { if (!form.contains(document.activeElement)) { close(); } }, 200);
   });
   list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  list.addEventListener("click", function (event) {
+    var item = event.target.closest("[role=option]");
+    if (item) { window.location.assign(item.getAttribute("data-href")); }
+  });
 })();

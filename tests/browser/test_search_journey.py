@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import search_data
+from tests.browser.accessibility import axe_problems
 
 pytestmark = [
     pytest.mark.browser,
@@ -66,3 +67,17 @@ def test_facets_narrow_the_results_on_a_phone(phone_page, live_server, shop):
     expect(page.locator(".product-card__title")).to_have_text(["Chè xanh Phú Thọ"])
     page.get_by_test_id("active-filters").get_by_role("link", name="Phú Thọ").click()
     expect(page.get_by_test_id("result-count")).to_contain_text("3 sản phẩm")
+
+
+def test_the_open_suggestions_have_no_serious_accessibility_problem_on_a_phone(
+    phone_page, live_server, shop
+):
+    page = phone_page
+    page.goto(live_server.url + "/shop/catalogue/")
+    box = page.get_by_role("combobox", name="Tìm sản phẩm")
+    box.press_sequentially("mat o")
+    expect(page.get_by_role("listbox")).to_be_visible()
+    box.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", "suggestion-0")
+
+    assert axe_problems(page) == []
