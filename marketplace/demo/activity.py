@@ -14,6 +14,7 @@ from vietnam_provinces import Ward
 
 from catalogue.services import certificate_create
 from marketplace.demo import money_demo
+from marketplace.demo.people import DEMO_PASSWORD
 from marketplace.order.services import shipment_advance
 from marketplace.partner.services import cooperative_apply
 
@@ -31,8 +32,6 @@ Free = get_class("shipping.methods", "Free")
 Selector = get_class("partner.strategy", "Selector")
 SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 User = get_user_model()
-
-DEMO_PASSWORD = "ocop-demo"
 
 APPLICATIONS = [
     {
