@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductAttributeValue
-from vietnam_provinces import Province, Ward
 
+from marketplace import places
 from marketplace.sanitize import html_safe
 
 # An OCOP rating is valid for 36 months from its decision date.
@@ -66,15 +66,9 @@ class Product(AbstractProduct):
     @property
     def origin_label(self):
         """Return "Xã Cự Đồng, Phú Thọ" for the product's origin, or an empty string."""
-        parts = []
-        for lookup, code in ((Ward.from_code, self.origin_ward_code),
-                             (Province.from_code, self.origin_province_code)):  # fmt: skip
-            if code:
-                try:
-                    parts.append(lookup(code).name)
-                except ValueError:
-                    continue
-        return ", ".join(parts)
+        names = (places.ward_name(self.origin_ward_code),
+                 places.province_name(self.origin_province_code))  # fmt: skip
+        return ", ".join(name for name in names if name)
 
 
 class ProductAttributeValue(AbstractProductAttributeValue):

@@ -11,9 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.core.utils import slugify
-from vietnam_provinces import Ward
 
 from catalogue.services import certificate_create
+from marketplace import places
 from marketplace.demo import data, traceability_demo
 from marketplace.demo.images import product_image_jpeg
 from marketplace.demo.people import ADMIN_EMAIL, DEMO_PASSWORD, User, user_ensure
@@ -63,16 +63,12 @@ def load_cooperatives(*, report, **_):
         cooperative = Cooperative.objects.filter(slug=spec["slug"]).first()
         if cooperative is None:
             partner = Partner.objects.create(name=spec["name"])
-            ward = next(
-                w
-                for w in Ward.iter_by_province(spec["province_code"])
-                if w.name == spec["ward_name"]
-            )
+            ward_code = places.ward_code_by_name(spec["province_code"], spec["ward_name"])
             cooperative = Cooperative.objects.create(
                 partner=partner,
                 slug=spec["slug"],
                 province_code=spec["province_code"],
-                ward_code=int(ward.code),
+                ward_code=ward_code,
                 address=spec["address"],
                 phone=spec["phone"],
                 email=spec["email"],

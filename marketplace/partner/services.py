@@ -21,9 +21,8 @@ from django.utils.translation import gettext as _
 from oscar.apps.customer.utils import normalise_email
 from oscar.core.loading import get_model
 from oscar.core.utils import slugify
-from vietnam_provinces import Ward
 
-from marketplace import access
+from marketplace import access, places
 from marketplace.links import absolute_url
 from marketplace.mail import text_render
 from marketplace.partner.validators import normalise_vietnamese_phone
@@ -66,7 +65,7 @@ def cooperative_apply(
         phone = normalise_vietnamese_phone(phone)
     except ValidationError as error:
         errors["phone"] = error.messages
-    if not _ward_is_in_province(ward_code=ward_code, province_code=province_code):
+    if not places.ward_in_province(ward_code, province_code):
         errors["ward_code"] = [_("Xã/phường này không thuộc tỉnh/thành phố đã chọn.")]
     if user is None:
         email = normalise_email(email)
@@ -202,11 +201,6 @@ def cooperative_suspend(*, cooperative, reason, by):
 # --------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------
-def _ward_is_in_province(*, ward_code, province_code):
-    try:
-        return int(Ward.from_code(int(ward_code)).province_code) == int(province_code)
-    except (TypeError, ValueError):
-        return False
 
 
 def _applicant_create(*, email, password, full_name):
