@@ -8,9 +8,8 @@
 from django.http import Http404, JsonResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
-from oscar.templatetags.currency_filters import currency
 
-from marketplace import places
+from marketplace import places, vnd
 from marketplace.shipping.methods import ExpressDelivery, StandardDelivery
 
 
@@ -45,7 +44,7 @@ def shipping_estimate(request):
         fee = method_class.to_province(code).calculate(basket).incl_tax
         fees[method_class.code] = {
             "name": str(method_class.name),
-            "fee": currency(fee, basket.currency),
+            "fee": vnd.format_amount(fee),
         }
     response = JsonResponse(fees, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, private=True, no_store=True)

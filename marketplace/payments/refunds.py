@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
-from oscar.templatetags.currency_filters import currency
 
+from marketplace import vnd
 from marketplace.mail import buyer_language, message_render
 from marketplace.payments import gateway
 from marketplace.payments.models import Payment, Refund, RefundLine
@@ -54,7 +54,7 @@ def refund_allocation(*, order, amount, items=None):
             if value > left[key][1]:
                 raise ValidationError(
                     _("Dòng “%(item)s” chỉ còn hoàn được tối đa %(left)s.")
-                    % {"item": _item_label(left[key][0]), "left": currency(left[key][1])}
+                    % {"item": _item_label(left[key][0]), "left": vnd.format_amount(left[key][1])}
                 )
         return {key: value for key, value in items.items() if value}
     keys = [key for key, (_obj, remaining) in left.items() if remaining > 0]
@@ -100,7 +100,7 @@ def refund_create(*, payment, amount=None, items=None, reason="", by=None, strip
         left = payment.amount - payment.amount_refunded
         if amount > left:
             raise ValidationError(
-                _("Chỉ còn hoàn được tối đa %(left)s.") % {"left": currency(left)}
+                _("Chỉ còn hoàn được tối đa %(left)s.") % {"left": vnd.format_amount(left)}
             )
         allocation = refund_allocation(order=payment.order, amount=amount, items=items)
         refund = Refund(payment=payment, amount=amount, reason=reason, created_by=by)
