@@ -12,10 +12,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Permission
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from oscar.apps.customer.utils import normalise_email
@@ -24,7 +23,7 @@ from oscar.core.utils import slugify
 
 from marketplace import access, places
 from marketplace.links import absolute_url
-from marketplace.mail import text_render
+from marketplace.mail import mail_send
 from marketplace.partner.validators import normalise_vietnamese_phone
 from traceability import page_cache
 
@@ -238,7 +237,7 @@ def _dashboard_permission():
 
 
 def _send(*, template, recipients, context):
-    """Send the Vietnamese e-mail ``partner/email/<template>_{subject,body}.txt``."""
+    """Send the Vietnamese e-mail ``partner/email/<template>``."""
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
@@ -249,10 +248,10 @@ def _send(*, template, recipients, context):
         **context,
     }
     # The request may be in English; e-mails to cooperatives and staff are in Vietnamese.
-    with translation.override("vi"):
-        subject = text_render(f"partner/email/{template}_subject.txt", context)
-        body = text_render(f"partner/email/{template}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, recipients)
+    mail_send(
+        template_prefix=f"partner/email/{template}", context=context, recipients=recipients,
+        language="vi",
+    )  # fmt: skip
 
 
 def _email_application_received(*, cooperative_pk):
