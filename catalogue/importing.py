@@ -32,7 +32,6 @@ from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_start
 from marketplace.sanitize import html_clean
 from marketplace.spreadsheets import csv_reader
-from traceability import page_cache
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -491,7 +490,6 @@ def _update_product(row, *, cooperative):
     for name, value in _product_fields(values).items():
         setattr(product, name, value)
     product.save()
-    page_cache.product_changed(product.pk)  # its lots' pages show the title and origin
     ProductCategory.objects.get_or_create(product=product, category_id=values["category_id"])
     StockRecord.objects.update_or_create(
         product=product,

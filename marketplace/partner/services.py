@@ -25,7 +25,6 @@ from marketplace import access, places
 from marketplace.links import absolute_url
 from marketplace.mail import mail_send
 from marketplace.partner.validators import normalise_vietnamese_phone
-from traceability import page_cache
 
 Cooperative = get_model("partner", "Cooperative")
 CooperativePhoto = get_model("partner", "CooperativePhoto")
@@ -124,7 +123,6 @@ def cooperative_approve(*, cooperative, by):
         cooperative.rejection_reason = ""
         cooperative.full_clean()
         cooperative.save(update_fields=["status", "approved_at", "rejection_reason"])
-        page_cache.cooperative_changed(cooperative.pk)  # its lots' pages: "buy" button
         _dashboard_permission().user_set.add(*cooperative.partner.users.all())
         transaction.on_commit(
             functools.partial(
@@ -154,7 +152,6 @@ def cooperative_reject(*, cooperative, reason, by):
         cooperative.rejection_reason = reason
         cooperative.full_clean()
         cooperative.save(update_fields=["status", "rejection_reason"])
-        page_cache.cooperative_changed(cooperative.pk)  # its lots' pages: "buy" button
         transaction.on_commit(
             functools.partial(
                 _email_cooperative_users, cooperative_pk=cooperative.pk, template="rejected"
@@ -184,7 +181,6 @@ def cooperative_suspend(*, cooperative, reason, by):
         cooperative.rejection_reason = reason
         cooperative.full_clean()
         cooperative.save(update_fields=["status", "rejection_reason"])
-        page_cache.cooperative_changed(cooperative.pk)  # its lots' pages: "buy" button
         # Staff keep their access through is_staff; only the cooperative's own logins lose it.
         _dashboard_permission().user_set.remove(*cooperative.partner.users.filter(is_staff=False))
         transaction.on_commit(
@@ -309,7 +305,6 @@ def cooperative_profile_update(*, cooperative, by, logo=None, **fields):
         cooperative.logo = logo
     cooperative.full_clean()
     cooperative.save()
-    page_cache.cooperative_changed(cooperative.pk)  # its lots' pages show name and address
     return cooperative
 
 
