@@ -136,14 +136,8 @@ def certificates_warn_expiring(*, today=None):
 
     today = today or timezone.localdate()
     due = (
-        Certificate.objects.filter(
-            verified_at__isnull=False,
-            revoked_at__isnull=True,
-            expiry_warned_at__isnull=True,
-            expires_on__gte=today,
-            expires_on__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS),
-            product__cooperative__isnull=False,
-        )
+        Certificate.objects.expiring_on(today)
+        .filter(expiry_warned_at__isnull=True, product__cooperative__isnull=False)
         .select_related("product__cooperative__partner")
         .order_by("product__cooperative_id", "expires_on")
     )
