@@ -27,11 +27,11 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.gtin import gtin_is_valid
+from marketplace import vnd
 from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_start
 from marketplace.sanitize import html_clean
 from marketplace.spreadsheets import csv_reader
-from traceability import page_cache
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -303,15 +303,8 @@ def _too_many_rows():
 
 
 def _parse_price(text):
-    # "125.000", "125,000", "125000", "125.000 ₫", "125000đ" are all 125 000 đồng.
-    cleaned = re.sub(r"[\s₫đĐ]|vnd|VND", "", text)
-    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", cleaned):
-        cleaned = re.sub(r"[.,]", "", cleaned)
-    if re.fullmatch(r"\d+\.0+", cleaned):  # Excel numbers arrive as "125000.0"
-        cleaned = cleaned.split(".")[0]
-    if not cleaned.isdigit():
-        raise ValueError
-    price = int(cleaned)
+    # "125.000", "125,000", "125000", "125.000 ₫", "125000đ", Excel's "125000.0": 125 000 đồng.
+    price = int(vnd.parse_amount(text))
     if not 0 < price <= MAX_PRICE:
         raise ValueError
     return price
@@ -497,7 +490,6 @@ def _update_product(row, *, cooperative):
     for name, value in _product_fields(values).items():
         setattr(product, name, value)
     product.save()
-    page_cache.product_changed(product.pk)  # its lots' pages show the title and origin
     ProductCategory.objects.get_or_create(product=product, category_id=values["category_id"])
     StockRecord.objects.update_or_create(
         product=product,

@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductAttributeValue
-from vietnam_provinces import Province, Ward
 
+from marketplace import places
 from marketplace.sanitize import html_safe
 
 # An OCOP rating is valid for 36 months from its decision date.
@@ -66,15 +66,9 @@ class Product(AbstractProduct):
     @property
     def origin_label(self):
         """Return "Xã Cự Đồng, Phú Thọ" for the product's origin, or an empty string."""
-        parts = []
-        for lookup, code in ((Ward.from_code, self.origin_ward_code),
-                             (Province.from_code, self.origin_province_code)):  # fmt: skip
-            if code:
-                try:
-                    parts.append(lookup(code).name)
-                except ValueError:
-                    continue
-        return ", ".join(parts)
+        names = (places.ward_name(self.origin_ward_code),
+                 places.province_name(self.origin_province_code))  # fmt: skip
+        return ", ".join(name for name in names if name)
 
 
 class ProductAttributeValue(AbstractProductAttributeValue):
@@ -85,25 +79,37 @@ class ProductAttributeValue(AbstractProductAttributeValue):
         return html_safe(self.value)
 
 
+def in_force_certificate_q(prefix="", day=None):
+    """Return the filter of certificates whose dates cover ``day`` (default today): issued on
+    or before it and not expired, whether verified or revoked."""
+    day = day or timezone.localdate()
+    return Q(**{f"{prefix}issued_on__lte": day, f"{prefix}expires_on__gte": day})
+
+
 def valid_certificate_q(prefix="", day=None):
     """Return the filter of certificates valid on ``day`` (default today), through ``prefix``.
 
     Valid: verified by staff, not revoked, issued on or before ``day`` and not expired.
     Every badge, filter, search document and page asks this one rule.
     """
+    verified = Q(**{f"{prefix}verified_at__isnull": False, f"{prefix}revoked_at__isnull": True})
+    return verified & in_force_certificate_q(prefix, day)
+
+
+def expiry_warning_window(day=None):
+    """Return (first, last) expiry dates a certificate is "expiring soon" on ``day``."""
     day = day or timezone.localdate()
-    return Q(**{
-        f"{prefix}verified_at__isnull": False,
-        f"{prefix}revoked_at__isnull": True,
-        f"{prefix}issued_on__lte": day,
-        f"{prefix}expires_on__gte": day,
-    })  # fmt: skip
+    return day, day + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
 
 
 class CertificateQuerySet(models.QuerySet):
     def valid_on(self, day=None):
         """Return the certificates valid on ``day`` (``valid_certificate_q``)."""
         return self.filter(valid_certificate_q(day=day))
+
+    def expiring_on(self, day=None):
+        """Return the valid certificates that expire within the warning window of ``day``."""
+        return self.valid_on(day).filter(expires_on__range=expiry_warning_window(day))
 
 
 class Certificate(models.Model):
@@ -208,9 +214,16 @@ class Certificate(models.Model):
 
     @property
     def expires_soon(self):
+        return self.expires_soon_on()
+
+    def expires_soon_on(self, day=None):
         """True within the warning window before expiry (the cooperative is told)."""
-        today = timezone.localdate()
-        return today <= self.expires_on <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        first, last = expiry_warning_window(day)
+        return first <= self.expires_on <= last
+
+    def is_expired_on(self, day=None):
+        """True once ``day`` is past the expiry date."""
+        return self.expires_on < (day or timezone.localdate())
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

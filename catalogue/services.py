@@ -8,7 +8,6 @@ from oscar.core.loading import get_model
 
 from catalogue.models import EXPIRY_WARNING_DAYS, OCOP_VALIDITY_MONTHS
 from marketplace import access
-from traceability import page_cache
 
 Certificate = get_model("catalogue", "Certificate")
 
@@ -52,7 +51,6 @@ def certificate_create(
         certificate.verified_by, certificate.verified_at = verified_by, timezone.now()
     certificate.full_clean()
     certificate.save()
-    page_cache.product_changed(certificate.product_id)  # lot pages list valid certificates
     return certificate
 
 
@@ -67,7 +65,6 @@ def certificate_verify(*, certificate, by):
     certificate.verified_at, certificate.verified_by = timezone.now(), by
     certificate.rejection_reason = ""
     certificate.save(update_fields=["verified_at", "verified_by", "rejection_reason"])
-    page_cache.product_changed(certificate.product_id)
     return certificate
 
 
@@ -83,7 +80,6 @@ def certificate_reject(*, certificate, reason, by):
     certificate.verified_at, certificate.verified_by = None, None
     certificate.rejection_reason = reason[:255]
     certificate.save(update_fields=["verified_at", "verified_by", "rejection_reason"])
-    page_cache.product_changed(certificate.product_id)
     return certificate
 
 
@@ -116,7 +112,6 @@ def certificate_revoke(*, certificate, reason, by):
     certificate.revoked_at, certificate.revoked_by = timezone.now(), by
     certificate.revocation_reason = reason[:255]
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
-    page_cache.product_changed(certificate.product_id)
     cooperative = certificate.product.cooperative
     if cooperative is not None:
         from marketplace.partner.services import send_to_cooperative
@@ -141,14 +136,8 @@ def certificates_warn_expiring(*, today=None):
 
     today = today or timezone.localdate()
     due = (
-        Certificate.objects.filter(
-            verified_at__isnull=False,
-            revoked_at__isnull=True,
-            expiry_warned_at__isnull=True,
-            expires_on__gte=today,
-            expires_on__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS),
-            product__cooperative__isnull=False,
-        )
+        Certificate.objects.expiring_on(today)
+        .filter(expiry_warned_at__isnull=True, product__cooperative__isnull=False)
         .select_related("product__cooperative__partner")
         .order_by("product__cooperative_id", "expires_on")
     )

@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from vietnam_provinces import Province
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -26,13 +25,15 @@ from wagtail.search import index
 
 from cms import selectors
 from cms.blocks import RICH_TEXT_FEATURES, ContentBlocks
+from marketplace import places
 
 STAR_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 
 def province_choices():
-    """Return the 34 provinces and cities (2025 units) as (code, name), by name."""
-    return sorted(((int(p.code), p.name) for p in Province.iter_all()), key=lambda c: c[1])
+    """Return the 34 provinces and cities (2025 units) as (code, name), by name (the choices
+    of ``rule_province_code``; migration 0003 refers to this function by name)."""
+    return places.province_choices_by_name()
 
 
 class ShopBlocksMixin:

@@ -1,9 +1,23 @@
-"""E-mails to buyers: rendered in the buyer's language, as plain text and HTML."""
+"""The project's e-mails: rendered in the reader's language, as plain text and HTML.
+
+Every message the project writes (to buyers, cooperatives, staff, lot subscribers) goes out
+through ``mail_send``; Oscar's own messages (order confirmation, password reset) go through
+Oscar's communication app, which also sends both parts. ``EMAIL_BACKEND`` then queues them
+for the mail worker (``marketplace.mail_backend``).
+"""
+
+from functools import partial
 
 from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import translation
+
+# The HTML part of a message that has only a text template: its text, escaped, in the
+# shop's e-mail layout.
+TEXT_AS_HTML_TEMPLATE = "email/text_body.html"
 
 
 def buyer_language(order):
@@ -36,7 +50,8 @@ def text_render(template_name, context):
 
 def message_render(*, template_prefix, context, recipients, language=None):
     """Return ``send_mail`` keyword arguments for ``<prefix>_subject.txt``, ``_body.txt``
-    and, when it exists, ``_body.html``, rendered in ``language`` (default: the shop's).
+    and ``_body.html``, rendered in ``language`` (default: the shop's). Without an HTML
+    template, the HTML part is the text part in the e-mail layout.
 
     Whoever's request triggers the e-mail (a cooperative shipping, staff refunding), it
     goes out in the language of the person who reads it.
@@ -47,7 +62,7 @@ def message_render(*, template_prefix, context, recipients, language=None):
         try:
             html = get_template(f"{template_prefix}_body.html").render(context)
         except TemplateDoesNotExist:
-            html = None
+            html = get_template(TEXT_AS_HTML_TEMPLATE).render({**context, "text": body})
     return {
         "subject": " ".join(subject.split()),
         "message": body,
@@ -55,3 +70,20 @@ def message_render(*, template_prefix, context, recipients, language=None):
         "from_email": settings.DEFAULT_FROM_EMAIL,
         "recipient_list": recipients,
     }
+
+
+def mail_send(*, template_prefix, context, recipients, language=None, on_commit=False):
+    """Send the e-mail ``template_prefix`` (see ``message_render``) to ``recipients``, in
+    ``language``; return the number of messages sent (0 or 1).
+
+    With ``on_commit`` the message is rendered now and sent once the current transaction
+    commits (a failure to send does not undo it); nothing is sent if it rolls back.
+    """
+    message = message_render(
+        template_prefix=template_prefix, context=context, recipients=recipients,
+        language=language,
+    )  # fmt: skip
+    if on_commit:
+        transaction.on_commit(partial(send_mail, **message), robust=True)
+        return 1
+    return send_mail(**message)

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from search.forms import PRICE_LABELS, STAR_LABELS, province_names
+from marketplace import places
+from search.forms import PRICE_LABELS, STAR_LABELS
 from search.queries import PRICE_RANGES
 
 Category = get_model("catalogue", "Category")
@@ -64,7 +65,7 @@ def _labels(name, values):
             str(pk): n for pk, n in Category.objects.filter(pk__in=ids).values_list("pk", "name")
         }
     if name == "province":
-        return {str(code): n for code, n in province_names().items()}
+        return {str(code): n for code, n in places.province_names().items()}
     if name == "stars":
         return {k: str(v) for k, v in STAR_LABELS.items()}
     if name == "cooperative":

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.search.forms import *  # noqa: F403
 from oscar.core.loading import get_model
-from vietnam_provinces import Province
 
+from marketplace import places
 from search.queries import PRICE_RANGES, Filters, Sort
 
 Certificate = get_model("catalogue", "Certificate")
@@ -26,11 +26,6 @@ PRICE_LABELS = {
 }
 STAR_LABELS = {"5": _("5 sao"), "4": _("4 sao"), "3": _("3 sao")}
 _SLUG = re.compile(r"^[-a-z0-9_]{1,128}$")
-
-
-def province_names():
-    """Return {code: name} of the 34 provinces and cities (2025 units)."""
-    return {int(p.code): p.name for p in Province.iter_all()}
 
 
 class BrowseForm(forms.Form):
@@ -84,7 +79,7 @@ class BrowseForm(forms.Form):
         kinds = {k for k, _label in Certificate.Kind.choices}
         return Filters(
             categories=self._ints("category"),
-            provinces=self._ints("province", allowed=province_names()),
+            provinces=self._ints("province", allowed=places.province_names()),
             stars=self._ints("stars", allowed={3, 4, 5}),
             cooperatives=[v for v in self._values("cooperative") if _SLUG.match(v)],
             certifications=[v for v in self._values("cert") if v in kinds],

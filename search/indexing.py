@@ -9,10 +9,9 @@ from django.db.models import Prefetch
 from elasticsearch import NotFoundError
 from elasticsearch.helpers import bulk
 from oscar.core.loading import get_model
-from vietnam_provinces import Province
 
 from catalogue.selectors import product_cards
-from marketplace import cache_stamps
+from marketplace import cache_stamps, places
 from marketplace.partner.selectors import public_cooperatives
 from search.connection import SearchUnavailable, call
 from search.documents import alias_name, head_en, head_vi, index_body, without_size
@@ -29,13 +28,6 @@ RETRY_KEY = "search:retry-ids"
 # A bulk request of a rebuild may take longer than a shopper's ES_TIMEOUT.
 BULK_TIMEOUT = 60
 CHUNK_SIZE = 500
-
-
-def _province_name(code):
-    try:
-        return Province.from_code(code).name if code else ""
-    except ValueError:
-        return ""
 
 
 class CategoryTree:
@@ -87,7 +79,7 @@ def product_document(product, tree):
     )
     cooperative = product.cooperative
     cooperative_name = cooperative.partner.name if cooperative else ""
-    province = _province_name(product.origin_province_code)
+    province = places.province_name(product.origin_province_code)
     stats = getattr(product, "stats", None)
     title, title_en = vi_normalize(product.title_vi or ""), product.title_en or ""
     category_names = [c.name_vi or "" for c in category_ids.values()]
@@ -107,7 +99,7 @@ def product_document(product, tree):
         "cooperative": vi_normalize(cooperative.partner.name) if cooperative else "",
         "cooperative_slug": cooperative.slug if cooperative else None,
         "province_code": product.origin_province_code,
-        "province": vi_normalize(_province_name(product.origin_province_code)),
+        "province": vi_normalize(places.province_name(product.origin_province_code)),
         "ocop_stars": ocop.stars if ocop else None,
         "ocop_expires_on": ocop.expires_on.isoformat() if ocop else None,
         "certifications": sorted({c.kind for c in product.valid_certs}),
@@ -154,7 +146,7 @@ def cooperative_document(cooperative):
         "name": vi_normalize(cooperative.partner.name),
         "slug": cooperative.slug,
         "province_code": cooperative.province_code,
-        "province": vi_normalize(_province_name(cooperative.province_code)),
+        "province": vi_normalize(places.province_name(cooperative.province_code)),
         "product_count": cooperative.product_count,
     }
 

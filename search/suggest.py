@@ -14,9 +14,8 @@ from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from oscar.core.loading import get_model
-from oscar.templatetags.currency_filters import currency
 
-from marketplace import cache_stamps
+from marketplace import cache_stamps, vnd
 from marketplace.single_flight import cached_once
 from search import queries
 from search.connection import SearchUnavailable
@@ -108,7 +107,7 @@ def _suggest(query, *, language):
             {
                 "title": p["title"],
                 "url": _product_url(p["id"], p["slug"]),
-                "price": currency(p["price"]) if p.get("price") is not None else "",
+                "price": vnd.format_amount(p["price"]) if p.get("price") is not None else "",
                 "cooperative": p.get("cooperative", ""),
             }
             for p in found["products"]

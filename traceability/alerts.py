@@ -10,7 +10,6 @@ that stops it. Phone numbers are offered only when text messages can be sent
 """
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from marketplace.links import absolute_url
-from marketplace.mail import message_render
+from marketplace.mail import mail_send
 from marketplace.partner.validators import normalise_vietnamese_phone
 from marketplace.sms import sms_enabled, sms_send
 from traceability.links import batch_uri
@@ -57,13 +56,13 @@ def _send(subscription, template, sms_text):
     """Send ``subscription``'s message: the e-mail ``template`` or the SMS ``sms_text``."""
     context = {"batch": subscription.batch, **_links(subscription)}
     if subscription.channel == EMAIL:
-        message = message_render(
+        # Queued for the mail worker once the transaction commits.
+        mail_send(
             template_prefix=f"traceability/email/{template}",
             context=context,
             recipients=[subscription.contact],
             language=subscription.language,
         )
-        send_mail(**message)  # queued for the mail worker once the transaction commits
     else:
         with override(subscription.language):
             sms_send(to=subscription.contact, text=sms_text(context))

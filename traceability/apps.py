@@ -8,4 +8,6 @@ class TraceabilityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from traceability import checks  # noqa: F401
+        from traceability import checks, receivers  # noqa: F401
+
+        receivers.connect()

@@ -11,8 +11,9 @@ hit costs no SQL query. Two entries serve a hit:
 
 A stamp is a random token per batch, product and cooperative. Anything that changes what
 the page shows replaces the token (``batches_changed``, ``product_changed``,
-``cooperative_changed``, called by the services that make those changes, and by the scan
-flush), and a page whose stamps are no longer current is not served. Stamps rather than
+``cooperative_changed``, called by the receivers of ``traceability.receivers`` when a model
+the page shows is saved or deleted, and when the scan flush writes scans), and a page whose
+stamps are no longer current is not served. Stamps rather than
 deleting pages, because:
 
 - one token covers every page of a product or cooperative (both languages, every lot, the
@@ -25,8 +26,8 @@ deleting pages, because:
 A page is stored only on a miss whose route was already known (its stamps could be read
 before the database): a batch's first request stores the route, the second the page.
 
-What is not invalidated explicitly waits for ``TRACE_CACHE_SECONDS`` (an edit in Django's
-admin or a shell; a burst caution is kept at most ``BURST_MINUTES``). With several
+What sends no signal waits for ``TRACE_CACHE_SECONDS`` (a queryset ``update()`` or a bulk
+write; a burst caution is kept at most ``BURST_MINUTES``). With several
 processes the cache must be shared (``REDIS_URL``), or an invalidation made by one process
 does not reach the others' memory.
 """

@@ -17,13 +17,12 @@ finds the row and sends nothing.
 
 from collections import defaultdict
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.jobs.services import enqueue
-from marketplace.mail import buyer_language, message_render
+from marketplace.mail import buyer_language, mail_send
 from traceability.allocation import lot_remaining, sellable_lots
 from traceability.links import batch_uri
 from traceability.models import LineBatch, RecallNotice, RecallSubscription
@@ -120,13 +119,13 @@ def recall_notify_buyer(*, batch, order_ids, email):
             batch=batch, channel=RecallNotice.Channel.EMAIL, contact=email
         ):
             return False
-        message = message_render(
+        # Queued for the mail worker once this commits.
+        mail_send(
             template_prefix="traceability/email/recall",
             context={"batch": batch, "orders": orders, "page_url": batch_uri(batch)},
             recipients=[email],
             language=buyer_language(orders[0]),
         )
-        send_mail(**message)  # queued for the mail worker once this commits
     return True
 
 

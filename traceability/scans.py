@@ -31,8 +31,8 @@ from django.utils.crypto import salted_hmac
 
 from marketplace.analytics.services import FLUSH_AGAIN
 from marketplace.analytics.spool import spool_append, spool_drain, spool_path
-from traceability import page_cache
 from traceability.models import Batch, ScanLog
+from traceability.signals import scans_recorded
 
 logger = logging.getLogger(__name__)
 
@@ -205,7 +205,6 @@ def scan_record(*, batch_pk, user_agent, address=""):
     ScanLog.objects.create(
         batch_id=batch_pk, client=client, client_key=client_key, place_key=place_key
     )
-    page_cache.batches_changed([batch_pk])
     return "written"
 
 
@@ -225,7 +224,7 @@ def scans_flush():
     except FLUSH_AGAIN:
         _scans_restore(scans)
         raise
-    page_cache.batches_changed({row.batch_id for row in rows})
+    scans_recorded.send(sender=ScanLog, batch_pks={row.batch_id for row in rows})
     return len(rows)
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.gtin import VALID_LENGTHS, gtin14, gtin_is_valid
-from catalogue.models import valid_certificate_q
+from catalogue.models import in_force_certificate_q, valid_certificate_q
 from traceability.counterfeit import BURST_MINUTES, ScanCounts, busiest_window, scan_flags
 from traceability.links import batch_path
 from traceability.models import SHORT_CODE_ALPHABET, Batch, ScanLog, TraceEvent
@@ -27,7 +27,7 @@ _SHORT_CODE = re.compile(rf"^[{SHORT_CODE_ALPHABET}]{{8}}$")
 def _listed_certificates(day):
     """The certificates a lot's page lists: the valid ones, and those staff revoked while
     they would still be in force (shown as revoked). See ``certificates_split``."""
-    revoked = Q(revoked_at__isnull=False, issued_on__lte=day, expires_on__gte=day)
+    revoked = Q(revoked_at__isnull=False) & in_force_certificate_q(day=day)
     return Certificate.objects.filter(valid_certificate_q(day=day) | revoked).order_by(
         "kind", "-stars", "-issued_on"
     )

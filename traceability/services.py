@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from marketplace import access
 from marketplace.jobs.services import enqueue
-from traceability import allocation, page_cache, recalls, tasks
+from traceability import allocation, recalls, tasks
 from traceability.chain import GENESIS, event_payload, link_hash
 from traceability.models import REASON_MAX_CHARS, Batch, TraceEvent, TraceEventPhoto
 
@@ -112,7 +112,6 @@ def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
         TraceEventPhoto.objects.create(event=event, image=image, caption=caption, sha256=digest)
     if batch.status == Batch.Status.PUBLISHED:
         enqueue(tasks.thumbnails_warm, batch_pk=batch.pk)
-    page_cache.batches_changed([batch.pk])  # the event shows on the next scan
     return event
 
 
@@ -128,8 +127,6 @@ def batch_publish(*, batch, by):
     batch.save(update_fields=["status", "published_at"])
     # The first scan should not pay for making the page's pictures.
     enqueue(tasks.thumbnails_warm, batch_pk=batch.pk)
-    # The product's pages: /01/<GTIN> may now lead to this lot.
-    page_cache.product_changed(batch.product_id)
     return batch
 
 
@@ -161,6 +158,4 @@ def batch_recall(*, batch, reason, by):
     allocation.recall_release_planned(batch=batch)
     recalls.batch_stop_sale(batch=batch)
     recalls.recall_start(batch=batch)
-    # The banner shows from the next scan on; /01/<GTIN> leads to another lot or none.
-    page_cache.product_changed(batch.product_id)
     return batch

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.core.loading import get_model
 
-from marketplace.checkout import addresses
-from marketplace.partner.forms import WardSelect, ward_choices, ward_select_for
+from marketplace import places
+from marketplace.partner.forms import WardSelect, ward_select_for
 from marketplace.partner.validators import normalise_vietnamese_phone
 
 Country = get_model("address", "Country")
@@ -36,12 +36,12 @@ class ShippingAddressForm(forms.ModelForm):
     province_code = forms.TypedChoiceField(
         label=_("Tỉnh/thành phố"),
         coerce=int,
-        choices=lambda: [("", _("— Chọn tỉnh/thành phố —")), *addresses.province_choices()],
+        choices=lambda: [("", _("— Chọn tỉnh/thành phố —")), *places.province_choices()],
     )
     ward_code = forms.TypedChoiceField(
         label=_("Xã/phường/đặc khu"),
         coerce=int,
-        choices=lambda: [("", WardSelect.placeholder), *ward_choices()],
+        choices=lambda: [("", WardSelect.placeholder), *places.ward_choices()],
         widget=WardSelect,
         help_text=_("Theo đơn vị hành chính mới, từ ngày 1/7/2025."),
     )
@@ -65,14 +65,14 @@ class ShippingAddressForm(forms.ModelForm):
             }
         if initial.get("state"):
             # Back from a later step: the session holds names, the selects want codes.
-            province = addresses.province_code_by_name(initial["state"])
+            province = places.province_code_by_name(initial["state"])
             kwargs["initial"] = {
                 **(kwargs.get("initial") or {}),
                 "full_name": " ".join(
                     filter(None, [initial.get("first_name"), initial.get("last_name")])
                 ),
                 "province_code": province,
-                "ward_code": addresses.ward_code_by_name(province, initial.get("line4")),
+                "ward_code": places.ward_code_by_name(province, initial.get("line4")),
             }
         super().__init__(*args, **kwargs)
         self.fields["line1"].required = True
@@ -91,13 +91,13 @@ class ShippingAddressForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         province, ward = cleaned.get("province_code"), cleaned.get("ward_code")
-        if province and ward and not addresses.ward_in_province(ward, province):
+        if province and ward and not places.ward_in_province(ward, province):
             self.add_error("ward_code", _("Xã/phường này không thuộc tỉnh/thành phố đã chọn."))
         if not self.errors:
             family, _space, given = cleaned["full_name"].partition(" ")
             self.instance.first_name, self.instance.last_name = family, given
-            self.instance.line4 = dict(addresses.wards_of(province))[ward]
-            self.instance.state = dict(addresses.province_choices())[province]
+            self.instance.line4 = dict(places.wards_of(province))[ward]
+            self.instance.state = places.province_names()[province]
             self.instance.postcode = ""
             self.instance.country = vietnam()
         return cleaned

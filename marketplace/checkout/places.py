@@ -8,9 +8,8 @@
 from django.http import Http404, JsonResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
-from oscar.templatetags.currency_filters import currency
 
-from marketplace.checkout import addresses
+from marketplace import places, vnd
 from marketplace.shipping.methods import ExpressDelivery, StandardDelivery
 
 
@@ -19,7 +18,7 @@ def _province(value):
         code = int(value)
     except (TypeError, ValueError):
         raise Http404 from None
-    if code not in dict(addresses.province_choices()):
+    if code not in places.province_names():
         raise Http404
     return code
 
@@ -28,7 +27,7 @@ def _province(value):
 def wards(request, province):
     """``[[code, name], …]``: the communes and wards of one province (public, cacheable)."""
     response = JsonResponse(
-        {"wards": addresses.wards_of(_province(province))},
+        {"wards": places.wards_of(_province(province))},
         json_dumps_params={"ensure_ascii": False},
     )
     patch_cache_control(response, public=True, max_age=60 * 60 * 24)
@@ -45,7 +44,7 @@ def shipping_estimate(request):
         fee = method_class.to_province(code).calculate(basket).incl_tax
         fees[method_class.code] = {
             "name": str(method_class.name),
-            "fee": currency(fee, basket.currency),
+            "fee": vnd.format_amount(fee),
         }
     response = JsonResponse(fees, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, private=True, no_store=True)

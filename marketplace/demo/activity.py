@@ -10,10 +10,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 from oscar.core.utils import slugify
-from vietnam_provinces import Ward
 
 from catalogue.services import certificate_create
+from marketplace import places
 from marketplace.demo import money_demo
+from marketplace.demo.people import DEMO_PASSWORD
 from marketplace.order.services import shipment_advance
 from marketplace.partner.services import cooperative_apply
 
@@ -31,8 +32,6 @@ Free = get_class("shipping.methods", "Free")
 Selector = get_class("partner.strategy", "Selector")
 SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 User = get_user_model()
-
-DEMO_PASSWORD = "ocop-demo"
 
 APPLICATIONS = [
     {
@@ -77,13 +76,13 @@ def load_applications(*, report):
         email = f"{slugify(spec['name'])}@ocop.example"
         if User.objects.filter(email=email).exists():
             continue
-        ward = next(Ward.iter_by_province(spec["province_code"]))
+        (ward_code, _name), *_others = places.wards_of(spec["province_code"])
         cooperative_apply(
             name=spec["name"],
             contact_name=spec["contact_name"],
             phone=spec["phone"],
             province_code=spec["province_code"],
-            ward_code=int(ward.code),
+            ward_code=ward_code,
             story=spec["story"],
             email=email,
             password=DEMO_PASSWORD,

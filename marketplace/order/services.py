@@ -5,7 +5,6 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +13,7 @@ from oscar.core.loading import get_model
 
 from marketplace import access
 from marketplace.links import absolute_url
-from marketplace.mail import buyer_language, message_render
+from marketplace.mail import buyer_language, mail_send
 from marketplace.order import selectors
 from traceability import allocation
 
@@ -88,11 +87,8 @@ def shipments_notify_cooperatives(*, order, shipments=None):
         lines = lines_by_cooperative.get(shipment.cooperative, [])
         if shipment.status == Shipment.Status.CANCELLED or not lines:
             continue
-        message = _cooperative_new_order_message(shipment=shipment, lines=lines)
-        if message is None:
-            continue
         try:
-            send_mail(**message)
+            _cooperative_new_order_send(shipment=shipment, lines=lines)
         except Exception:
             # One cooperative's mail failing must not keep the others from theirs.
             logger.exception("New-order e-mail for shipment %s failed.", shipment.pk)
@@ -153,9 +149,7 @@ def shipment_advance(*, shipment, to_status, carrier="", tracking_code="", by, a
             from marketplace.settlement.ledger import shipment_settle
 
             shipment_settle(shipment=shipment)
-        message = _customer_shipment_message(shipment=shipment)
-        if message is not None:
-            transaction.on_commit(partial(send_mail, **message), robust=True)
+        _customer_shipment_send(shipment=shipment)
     return shipment
 
 
@@ -166,14 +160,8 @@ def _status_label(status):
         return status
 
 
-def _render_message(template_prefix, context, recipients, language=None):
-    return message_render(
-        template_prefix=template_prefix, context=context, recipients=recipients, language=language
-    )
-
-
-def _cooperative_new_order_message(*, shipment, lines):
-    """Return the e-mail telling a cooperative's logins which of its products were ordered."""
+def _cooperative_new_order_send(*, shipment, lines):
+    """Send the e-mail telling a cooperative's logins which of its products were ordered."""
     recipients = sorted(
         {
             email
@@ -184,7 +172,7 @@ def _cooperative_new_order_message(*, shipment, lines):
         }
     )
     if not recipients:
-        return None
+        return
     order = shipment.order
     context = {
         "order": order,
@@ -196,15 +184,18 @@ def _cooperative_new_order_message(*, shipment, lines):
             reverse("dashboard:order-detail", kwargs={"number": order.number})
         ),
     }
-    return _render_message("order/email/cooperative_new_order", context, recipients)
+    mail_send(
+        template_prefix="order/email/cooperative_new_order", context=context,
+        recipients=recipients,
+    )  # fmt: skip
 
 
-def _customer_shipment_message(*, shipment):
+def _customer_shipment_send(*, shipment):
     """Return the e-mail telling the customer where their parcel is, or None."""
     template_prefix = CUSTOMER_EMAIL_TEMPLATES.get(shipment.status)
     order = shipment.order
     if template_prefix is None or not order.email:
-        return None
+        return
     context = {
         "order": order,
         "shipment": shipment,
@@ -216,4 +207,7 @@ def _customer_shipment_message(*, shipment):
         if order.user_id
         else "",
     }
-    return _render_message(template_prefix, context, [order.email], buyer_language(order))
+    mail_send(
+        template_prefix=template_prefix, context=context, recipients=[order.email],
+        language=buyer_language(order), on_commit=True,
+    )  # fmt: skip

@@ -11,8 +11,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.utils import normalise_email
-from vietnam_provinces import Province, Ward
 
+from marketplace import places
 from marketplace.partner.validators import normalise_vietnamese_phone
 from marketplace.sanitize import PlainTextField
 
@@ -20,25 +20,10 @@ User = get_user_model()
 
 
 @functools.cache
-def province_choices():
-    """Return the 34 provinces in their official order, as select choices."""
-    return [(int(province.code), province.name) for province in Province.iter_all()]
-
-
-@functools.cache
-def ward_choices():
-    """Return every commune and ward, grouped by province (one <optgroup> each)."""
-    return [
-        (name, [(int(ward.code), ward.name) for ward in Ward.iter_by_province(code)])
-        for code, name in province_choices()
-    ]
-
-
-@functools.cache
 def _ward_options_html(province_code):
     return "".join(
-        format_html('<option value="{}">{}</option>', int(ward.code), ward.name)
-        for ward in Ward.iter_by_province(province_code)
+        format_html('<option value="{}">{}</option>', code, name)
+        for code, name in places.wards_of(province_code)
     )
 
 
@@ -85,7 +70,7 @@ def ward_select_for(form, province_field="province_code", ward_field="ward_code"
         code = int(raw)
     except (TypeError, ValueError):
         return
-    if code in dict(province_choices()):
+    if code in places.province_names():
         form.fields[ward_field].widget.province = code
 
 
@@ -103,12 +88,12 @@ class CooperativeApplicationForm(forms.Form):
     province_code = forms.TypedChoiceField(
         label=_("Tỉnh/thành phố"),
         coerce=int,
-        choices=lambda: [("", _("— Chọn tỉnh/thành phố —")), *province_choices()],
+        choices=lambda: [("", _("— Chọn tỉnh/thành phố —")), *places.province_choices()],
     )
     ward_code = forms.TypedChoiceField(
         label=_("Xã/phường/đặc khu"),
         coerce=int,
-        choices=lambda: [("", WardSelect.placeholder), *ward_choices()],
+        choices=lambda: [("", WardSelect.placeholder), *places.ward_choices()],
         widget=WardSelect,
         help_text=_("Theo đơn vị hành chính mới, từ ngày 1/7/2025."),
     )
@@ -202,7 +187,7 @@ class CooperativeApplicationForm(forms.Form):
         cleaned = super().clean()
         province_code, ward_code = cleaned.get("province_code"), cleaned.get("ward_code")
         if province_code and ward_code:
-            if int(Ward.from_code(ward_code).province_code) != province_code:
+            if not places.ward_in_province(ward_code, province_code):
                 self.add_error("ward_code", _("Xã/phường này không thuộc tỉnh/thành phố đã chọn."))
         if self.user is None:
             self._clean_password(cleaned)

@@ -5,7 +5,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from vietnam_provinces import Province, Ward
 
 from marketplace.partner.validators import (
     validate_company_prefix,
@@ -177,18 +176,12 @@ class Cooperative(models.Model):
     @property
     def province_name(self):
         """Return the province's official name, e.g. "Phú Thọ"."""
-        try:
-            return Province.from_code(self.province_code).name
-        except ValueError:
-            return ""
+        return places.province_name(self.province_code)
 
     @property
     def ward_name(self):
         """Return the commune or ward's official name, e.g. "Xã Cẩm Khê"."""
-        try:
-            return Ward.from_code(self.ward_code).name
-        except ValueError:
-            return ""
+        return places.ward_name(self.ward_code)
 
 
 class CooperativePhoto(models.Model):
@@ -209,3 +202,5 @@ class CooperativePhoto(models.Model):
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403
+
+from marketplace import places

@@ -9,8 +9,6 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.models import EXPIRY_WARNING_DAYS
-
 Line = get_model("order", "Line")
 StockRecord = get_model("partner", "StockRecord")
 Certificate = get_model("catalogue", "Certificate")
@@ -122,10 +120,6 @@ def certificate_warnings(*, cooperative, today=None):
         # A renewed certificate replaces the expired one: judge only the newest per kind.
         latest_by_product_kind[(certificate.product_id, certificate.kind)] = certificate
     newest = sorted(latest_by_product_kind.values(), key=lambda c: c.expires_on)
-    expired = [c for c in newest if c.expires_on < today]
-    soon = [
-        c
-        for c in newest
-        if today <= c.expires_on <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
-    ]
+    expired = [c for c in newest if c.is_expired_on(today)]
+    soon = [c for c in newest if c.expires_soon_on(today)]
     return expired, soon

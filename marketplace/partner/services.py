@@ -12,22 +12,19 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Permission
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from oscar.apps.customer.utils import normalise_email
 from oscar.core.loading import get_model
 from oscar.core.utils import slugify
-from vietnam_provinces import Ward
 
-from marketplace import access
+from marketplace import access, places
 from marketplace.links import absolute_url
-from marketplace.mail import text_render
+from marketplace.mail import mail_send
 from marketplace.partner.validators import normalise_vietnamese_phone
-from traceability import page_cache
 
 Cooperative = get_model("partner", "Cooperative")
 CooperativePhoto = get_model("partner", "CooperativePhoto")
@@ -66,7 +63,7 @@ def cooperative_apply(
         phone = normalise_vietnamese_phone(phone)
     except ValidationError as error:
         errors["phone"] = error.messages
-    if not _ward_is_in_province(ward_code=ward_code, province_code=province_code):
+    if not places.ward_in_province(ward_code, province_code):
         errors["ward_code"] = [_("Xã/phường này không thuộc tỉnh/thành phố đã chọn.")]
     if user is None:
         email = normalise_email(email)
@@ -126,7 +123,6 @@ def cooperative_approve(*, cooperative, by):
         cooperative.rejection_reason = ""
         cooperative.full_clean()
         cooperative.save(update_fields=["status", "approved_at", "rejection_reason"])
-        page_cache.cooperative_changed(cooperative.pk)  # its lots' pages: "buy" button
         _dashboard_permission().user_set.add(*cooperative.partner.users.all())
         transaction.on_commit(
             functools.partial(
@@ -156,7 +152,6 @@ def cooperative_reject(*, cooperative, reason, by):
         cooperative.rejection_reason = reason
         cooperative.full_clean()
         cooperative.save(update_fields=["status", "rejection_reason"])
-        page_cache.cooperative_changed(cooperative.pk)  # its lots' pages: "buy" button
         transaction.on_commit(
             functools.partial(
                 _email_cooperative_users, cooperative_pk=cooperative.pk, template="rejected"
@@ -186,7 +181,6 @@ def cooperative_suspend(*, cooperative, reason, by):
         cooperative.rejection_reason = reason
         cooperative.full_clean()
         cooperative.save(update_fields=["status", "rejection_reason"])
-        page_cache.cooperative_changed(cooperative.pk)  # its lots' pages: "buy" button
         # Staff keep their access through is_staff; only the cooperative's own logins lose it.
         _dashboard_permission().user_set.remove(*cooperative.partner.users.filter(is_staff=False))
         transaction.on_commit(
@@ -202,11 +196,6 @@ def cooperative_suspend(*, cooperative, reason, by):
 # --------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------
-def _ward_is_in_province(*, ward_code, province_code):
-    try:
-        return int(Ward.from_code(int(ward_code)).province_code) == int(province_code)
-    except (TypeError, ValueError):
-        return False
 
 
 def _applicant_create(*, email, password, full_name):
@@ -244,7 +233,7 @@ def _dashboard_permission():
 
 
 def _send(*, template, recipients, context):
-    """Send the Vietnamese e-mail ``partner/email/<template>_{subject,body}.txt``."""
+    """Send the Vietnamese e-mail ``partner/email/<template>``."""
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
@@ -255,10 +244,10 @@ def _send(*, template, recipients, context):
         **context,
     }
     # The request may be in English; e-mails to cooperatives and staff are in Vietnamese.
-    with translation.override("vi"):
-        subject = text_render(f"partner/email/{template}_subject.txt", context)
-        body = text_render(f"partner/email/{template}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, recipients)
+    mail_send(
+        template_prefix=f"partner/email/{template}", context=context, recipients=recipients,
+        language="vi",
+    )  # fmt: skip
 
 
 def _email_application_received(*, cooperative_pk):
@@ -316,7 +305,6 @@ def cooperative_profile_update(*, cooperative, by, logo=None, **fields):
         cooperative.logo = logo
     cooperative.full_clean()
     cooperative.save()
-    page_cache.cooperative_changed(cooperative.pk)  # its lots' pages show name and address
     return cooperative
 
 

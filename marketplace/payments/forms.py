@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.templatetags.currency_filters import currency
+
+from marketplace import vnd
 
 
 class RefundForm(forms.Form):
@@ -26,8 +27,9 @@ class RefundForm(forms.Form):
             label = getattr(obj, "title", None) or _("Phí giao kiện của %(seller)s") % {
                 "seller": getattr(obj, "cooperative", None) or "-"
             }
+            left_text = vnd.format_amount(left)
             self.fields[name] = forms.IntegerField(
-                label=_("%(item)s (còn %(left)s)") % {"item": label, "left": currency(left)},
+                label=_("%(item)s (còn %(left)s)") % {"item": label, "left": left_text},
                 min_value=0, max_value=max(left, 0), required=False,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
                 error_messages={"min_value": _("Số tiền hoàn phải lớn hơn 0."),

@@ -2,15 +2,13 @@
 cooperatives' ledgers."""
 
 from decimal import Decimal
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
-from oscar.templatetags.currency_filters import currency
 
-from marketplace.mail import buyer_language, message_render
+from marketplace import vnd
+from marketplace.mail import buyer_language, mail_send
 from marketplace.payments import gateway
 from marketplace.payments.models import Payment, Refund, RefundLine
 from marketplace.payments.services import OrderStatus, _locked
@@ -54,7 +52,7 @@ def refund_allocation(*, order, amount, items=None):
             if value > left[key][1]:
                 raise ValidationError(
                     _("Dòng “%(item)s” chỉ còn hoàn được tối đa %(left)s.")
-                    % {"item": _item_label(left[key][0]), "left": currency(left[key][1])}
+                    % {"item": _item_label(left[key][0]), "left": vnd.format_amount(left[key][1])}
                 )
         return {key: value for key, value in items.items() if value}
     keys = [key for key, (_obj, remaining) in left.items() if remaining > 0]
@@ -100,7 +98,7 @@ def refund_create(*, payment, amount=None, items=None, reason="", by=None, strip
         left = payment.amount - payment.amount_refunded
         if amount > left:
             raise ValidationError(
-                _("Chỉ còn hoàn được tối đa %(left)s.") % {"left": currency(left)}
+                _("Chỉ còn hoàn được tối đa %(left)s.") % {"left": vnd.format_amount(left)}
             )
         allocation = refund_allocation(order=payment.order, amount=amount, items=items)
         refund = Refund(payment=payment, amount=amount, reason=reason, created_by=by)
@@ -129,8 +127,7 @@ def refund_create(*, payment, amount=None, items=None, reason="", by=None, strip
             refund=refund,
         )  # fmt: skip
         if payment.order.email:
-            message = _refund_message(refund=refund, payment=payment)
-            transaction.on_commit(partial(send_mail, **message), robust=True)
+            _refund_send(refund=refund, payment=payment)
     return refund
 
 
@@ -139,12 +136,13 @@ def _item_target(key):
     return {"line_id": int(pk)} if kind == "line" else {"shipment_id": int(pk)}
 
 
-def _refund_message(*, refund, payment):
-    """Return the e-mail telling the buyer what was refunded (in the buyer's language)."""
+def _refund_send(*, refund, payment):
+    """Tell the buyer, once the refund commits, what was refunded (in the buyer's language)."""
     order = payment.order
-    return message_render(
+    mail_send(
         template_prefix="payments/email/refund",
         context={"order": order, "payment": payment, "refund": refund},
         recipients=[order.email],
         language=buyer_language(order),
+        on_commit=True,
     )

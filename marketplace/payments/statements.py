@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from marketplace import vnd
 from marketplace.spreadsheets import csv_reader
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -188,8 +189,14 @@ def _date(text, row):
 
 def _amount(text, row):
     """Return whole đồng from "145000", "145.000", "145,000", "145.000 ₫" or "145000.00"."""
-    cleaned = re.sub(r"(?i)[\s\u00a0₫]|vnd|đ", "", text)
-    if cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")")):
+    try:
+        amount = vnd.parse_amount(text)
+    except ValueError:
+        raise ValidationError(
+            _("Dòng %(row)s: số tiền “%(value)s” không phải số đồng nguyên.")
+            % {"row": row, "value": text[:40]}
+        ) from None
+    if amount < 0:
         raise ValidationError(
             _(
                 "Dòng %(row)s: số tiền âm (%(value)s). Chỉ nhập các khoản tiền vào; hãy bỏ "
@@ -197,17 +204,7 @@ def _amount(text, row):
             )
             % {"row": row, "value": text[:40]}
         )
-    cleaned = cleaned.lstrip("+")
-    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", cleaned):
-        amount = Decimal(re.sub(r"[.,]", "", cleaned))
-    elif re.fullmatch(r"\d+([.,]0{1,2})?", cleaned):
-        amount = Decimal(re.split(r"[.,]", cleaned)[0])
-    else:
-        raise ValidationError(
-            _("Dòng %(row)s: số tiền “%(value)s” không phải số đồng nguyên.")
-            % {"row": row, "value": text[:40]}
-        )
-    if amount <= 0:
+    if amount == 0:
         raise ValidationError(_("Dòng %(row)s: số tiền phải lớn hơn 0.") % {"row": row})
     return amount
 

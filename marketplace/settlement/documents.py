@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from oscar.templatetags.currency_filters import currency
 
+from marketplace import vnd
 from marketplace.spreadsheets import SafeCSVWriter
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -43,7 +43,7 @@ def printable(text):
 
 
 def money(amount):
-    return currency(amount)
+    return vnd.format_amount(amount)
 
 
 class _Document(FPDF):

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace import vnd
+
 
 class Account(models.TextChoices):
     """The accounts of a cooperative's ledger. A positive amount credits the account."""
@@ -233,7 +235,7 @@ class Payout(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.cooperative} – {self.amount} ₫"
+        return f"{self.cooperative} – {vnd.format_amount(self.amount)}"
 
     @property
     def transfer_message(self):

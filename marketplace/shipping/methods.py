@@ -7,7 +7,8 @@ from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
-from marketplace.checkout.addresses import address_province_code, province_choices, region_of
+from marketplace.checkout.addresses import address_province_code, region_of
+from marketplace.places import province_choices
 
 # What a courier charges a parcel for its first kilogram, by how far it travels.
 FIRST_KG_FEE = {

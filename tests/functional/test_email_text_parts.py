@@ -130,6 +130,10 @@ def test_the_application_mails_name_the_cooperative_as_typed(
     assert mail.outbox
     for message in mail.outbox:
         _assert_literal(message.subject, 'HTX "Mật ong" & Hoa')
+        # Messages with only a text template get their HTML part from the text, escaped.
+        markup = _html_part(message)
+        if 'HTX "Mật ong" & Hoa' in message.body:
+            _assert_escaped(markup, 'HTX "Mật ong" & Hoa')
 
 
 def test_the_certificate_expiry_mail_shows_the_title_as_typed(quoted_tea, seller_user):

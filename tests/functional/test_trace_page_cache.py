@@ -233,12 +233,44 @@ def test_a_lot_that_is_no_longer_public_is_not_served_from_the_cache(phone, batc
     warm(phone)
     batch.product.upc = "8934567890137"  # as Oscar's dashboard would: the old GTIN is gone
     batch.product.save()
-    from traceability import page_cache
-
-    page_cache.product_changed(batch.product_id)
 
     assert phone.get(PATH).status_code == 404
     assert "CM-2026-11" in page(phone, "/01/08934567890137/10/CM-2026-11")
+
+
+def test_a_product_saved_anywhere_shows_its_new_title_on_the_next_scan(phone, batch):
+    warm(phone)
+    product = batch.product
+    product.title = "Chè búp Tân Cương đổi tên"
+
+    product.save()  # as the admin or a shell would: no service, no hand invalidation
+
+    assert "Chè búp Tân Cương đổi tên" in page(phone)
+
+
+def test_a_cooperative_renamed_anywhere_shows_its_new_name_on_the_next_scan(phone, batch):
+    warm(phone)
+    partner = batch.product.cooperative.partner
+    partner.name = "Hợp tác xã Chè Tân Cương Mới"
+
+    partner.save()
+
+    assert "Hợp tác xã Chè Tân Cương Mới" in page(phone)
+
+
+def test_a_certificate_corrected_anywhere_shows_on_the_next_scan(phone, batch, staff_user):
+    certificate = certificate_create(
+        product=batch.product, kind="ocop", stars=5, authority="UBND tỉnh",
+        decision_number="99/QĐ", issued_on=timezone.localdate(), verified_by=staff_user,
+    )  # fmt: skip
+    warm(phone)
+    assert "OCOP 5 sao" in page(phone)
+
+    certificate.stars = 4
+    certificate.save()
+
+    html = page(phone)
+    assert "OCOP 4 sao" in html and "OCOP 5 sao" not in html
 
 
 def test_a_scan_recorded_with_a_date_keeps_it(batch):

@@ -6,7 +6,7 @@ from oscar.core.loading import get_model
 from wagtail.models import Site
 
 from cms.models import HomePage
-from marketplace.demo import catalogue_data as data
+from marketplace.demo import data
 from marketplace.demo.loader import demo_load
 
 pytestmark = pytest.mark.django_db

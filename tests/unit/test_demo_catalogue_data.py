@@ -5,7 +5,7 @@ from collections import Counter
 
 from vietnam_provinces import Province, Ward
 
-from marketplace.demo import catalogue_data as data
+from marketplace.demo import data
 
 
 def _gtin_check_digit_ok(gtin):

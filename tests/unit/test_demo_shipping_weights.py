@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from marketplace.demo.loader import shipping_weight_from_net_content
+from marketplace.demo.catalogue import shipping_weight_from_net_content
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ from oscar.apps.dashboard.catalogue.views import ProductLookupView as CoreProduc
 
 from marketplace import access
 from marketplace.throttling import rate_limited
-from traceability import page_cache
 
 
 @method_decorator(rate_limited("upload", uploads_only=True), name="dispatch")
@@ -23,13 +22,6 @@ class ProductCreateUpdateView(CoreProductCreateUpdateView):
                 raise PermissionDenied
             kwargs["cooperative"] = cooperative
         return kwargs
-
-    def forms_valid(self, form, formsets):
-        response = super().forms_valid(form, formsets)
-        # Oscar's product form and its image formset save here, not through a service: the
-        # product's lot pages (title, GTIN, origin, picture) are invalidated explicitly.
-        page_cache.product_changed(self.object.pk)
-        return response
 
 
 class ProductLookupView(CoreProductLookupView):

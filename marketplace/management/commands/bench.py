@@ -209,7 +209,7 @@ class Command(BaseCommand):
         raise CommandError("No published batch to measure: run `manage.py load_demo_data`.")
 
     def _cooperative(self):
-        from marketplace.demo.catalogue_data import COOPERATIVES
+        from marketplace.demo.data import COOPERATIVES
 
         return Cooperative.objects.get(slug=COOPERATIVES[0]["slug"])
 

@@ -28,8 +28,8 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.demo import catalogue_data as demo_data
-from marketplace.demo.loader import generated_line
+from marketplace.demo import data as demo_data
+from marketplace.demo.scale import generated_line
 
 Cooperative = get_model("partner", "Cooperative")
 Order = get_model("order", "Order")
