@@ -10,7 +10,11 @@ from oscar.core.loading import get_model
 
 from tests import checkout_steps as steps
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+# Restored from the serialized migrations' data afterwards (see test_connection_health).
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 Order = get_model("order", "Order")
 BUYERS, UNITS = 50, 10

@@ -14,9 +14,11 @@ from django.test import RequestFactory
 
 pytestmark = [
     pytest.mark.postgres_only,
-    # Flushed afterwards, then post_migrate restores the sites, permissions and content
-    # types (the conftest repairs the page tree), as for the checkout concurrency tests.
-    pytest.mark.django_db(transaction=True),
+    # Flushed afterwards and restored from the serialized migrations' data, as the other
+    # committing tests are: a flush that re-creates the content types by post_migrate
+    # gives them new ids, and the next test restoring the serialized data then collides
+    # with them ("(cms, homepage) already exists").
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
