@@ -8,17 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from oscar.core.loading import get_model
 
-from marketplace.payments import gateway
+from marketplace.payments import gateway, stripe_charges
+from marketplace.payments.card import order_expire
+from marketplace.payments.gateway import StripeEventMalformed
 from marketplace.payments.models import Payment, WebhookEvent
-from marketplace.payments.services import _locked, order_expire, payment_mark_paid
+from marketplace.payments.services import payment_lock, payment_mark_paid
 
 logger = logging.getLogger(__name__)
 
 Order = get_model("order", "Order")
-
-
-class StripeEventMalformed(ValueError):
-    """A signed Stripe event (or session) this shop cannot read or place: answer 400."""
 
 
 SESSION_EVENTS = ("checkout.session.completed", "checkout.session.async_payment_succeeded")
@@ -149,7 +147,7 @@ def stripe_mismatch_record(*, payment, session, differences):
         payment.amount,
     )
     with transaction.atomic():
-        payment = _locked(payment)
+        payment = payment_lock(payment)
         payment.stripe_reported = {
             "amount_total": session.amount_total,
             "currency": session.currency,
@@ -220,8 +218,6 @@ def stripe_event_handle(*, event):
     nothing. Charges refunded or disputed go to ``stripe_charges``. Other event types are
     only recorded.
     """
-    from marketplace.payments import stripe_charges
-
     event_id, event_type, obj = _stripe_event_parse(event)
     handled = event_type in (*SESSION_EVENTS, "checkout.session.expired")
     session = stripe_session_parse(obj) if handled else None
