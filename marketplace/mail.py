@@ -1,6 +1,10 @@
-"""E-mails to buyers: rendered in the buyer's language, as plain text and HTML."""
+"""E-mails: rendered for buyers in their language, as plain text and HTML, and carried
+to the worker that sends them as plain data (``message_data`` and ``message_build``)."""
+
+import base64
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import translation
@@ -55,3 +59,43 @@ def message_render(*, template_prefix, context, recipients, language=None):
         "from_email": settings.DEFAULT_FROM_EMAIL,
         "recipient_list": recipients,
     }
+
+
+def message_data(message):
+    """Return ``message`` (an ``EmailMessage``) as JSON-safe data for the task."""
+    attachments = []
+    for attachment in message.attachments:
+        filename, content, mimetype = attachment
+        if isinstance(content, str):
+            content = content.encode()
+        attachments.append([filename, base64.b64encode(content).decode(), mimetype])
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": {str(k): str(v) for k, v in message.extra_headers.items()},
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        "attachments": attachments,
+        "content_subtype": message.content_subtype,
+    }
+
+
+def message_build(data, *, connection=None):
+    """Return the ``EmailMultiAlternatives`` that ``message_data`` described."""
+    message = EmailMultiAlternatives(
+        subject=data["subject"], body=data["body"], from_email=data["from_email"],
+        to=data["to"], cc=data["cc"], bcc=data["bcc"], reply_to=data["reply_to"],
+        headers=data["headers"], connection=connection,
+    )  # fmt: skip
+    message.content_subtype = data.get("content_subtype", "plain")
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
