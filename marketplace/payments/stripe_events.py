@@ -194,6 +194,28 @@ def stripe_session_settle(*, session):
     return payment
 
 
+def stripe_return_settle(*, session_id):
+    """The buyer is back from Stripe with ``session_id``: settle its payment now unless
+    the webhook did already; return the payment, read again (None for an unknown session).
+
+    The session is asked of Stripe and goes through the webhook's checks (amount,
+    currency, session and order); one that fails them is logged and pays nothing.
+    """
+    # PostgreSQL cannot even look up a string holding a NUL byte.
+    known = session_id and len(session_id) <= 255 and "\x00" not in session_id
+    payment = Payment.objects.filter(stripe_session_id=session_id).first() if known else None
+    if payment is None:
+        return None
+    session = gateway.checkout_session_retrieve(session_id)
+    if session is not None:
+        try:
+            stripe_session_settle(session=session)
+        except StripeEventMalformed as error:
+            logger.warning("Stripe session %s could not be settled: %s", session_id, error)
+    payment.refresh_from_db()
+    return payment
+
+
 def _stripe_event_parse(event):
     """Return ``(id, type, object)`` of a verified event, or raise StripeEventMalformed."""
     if not isinstance(event, dict):

@@ -67,21 +67,10 @@ class StripeReturnView(View):
     """The buyer is back from Stripe: settle the payment now if the webhook has not yet."""
 
     def get(self, request):
-        session_id = request.GET.get("session_id", "")
-        # PostgreSQL cannot even look up a string holding a NUL byte.
-        known = session_id and len(session_id) <= 255 and "\x00" not in session_id
-        payment = Payment.objects.filter(stripe_session_id=session_id).first() if known else None
+        payment = stripe_events.stripe_return_settle(session_id=request.GET.get("session_id", ""))
         if payment is None:
             messages.error(request, _("Không tìm thấy đơn hàng của lần thanh toán này."))
             return redirect("checkout:thank-you")
-        session = gateway.checkout_session_retrieve(session_id)
-        if session is not None:
-            try:
-                # The same checks as the webhook: amount, currency, session and order.
-                stripe_events.stripe_session_settle(session=session)
-            except gateway.StripeEventMalformed as error:
-                logger.warning("Stripe session %s could not be settled: %s", session_id, error)
-        payment.refresh_from_db()
         if payment.is_paid:
             messages.success(request, _("Đã nhận thanh toán thẻ. Cảm ơn bạn!"))
         else:
