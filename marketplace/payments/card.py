@@ -2,8 +2,9 @@
 abandoning the order when Stripe cannot be reached, and expiring orders whose money
 never came.
 
-Stripe's own reports (paid, expired, refunded, disputed) are handled in ``stripe_events``
-and ``stripe_charges``.
+The checkout opens the session, or abandons the order, with
+``marketplace.checkout.services.card_checkout_begin``. Stripe's own reports (paid,
+expired, refunded, disputed) are handled in ``stripe_events`` and ``stripe_charges``.
 """
 
 import datetime
