@@ -49,7 +49,7 @@ class ProductImportView(CooperativeRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            job = importing.product_import_start(
+            job = tasks.product_import_start(
                 upload=form.cleaned_data["spreadsheet"], cooperative=self.cooperative,
                 owner=self.request.user,
             )  # fmt: skip
@@ -98,7 +98,7 @@ class ProductImportConfirmView(CooperativeRequiredMixin, View):
         if check.status != Job.Status.DONE:
             return redirect("cooperative-product-import-job", pk=check.pk)
         try:
-            job = importing.product_import_confirm(
+            job = tasks.product_import_confirm(
                 check_job=check, cooperative=self.cooperative, owner=request.user
             )
         except ValidationError as error:

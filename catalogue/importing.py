@@ -1,37 +1,30 @@
 """Import a cooperative's products from a spreadsheet (CSV or XLSX), with a preview.
 
-``spreadsheet_read`` turns an upload into raw rows; ``import_preview`` checks every row
-and says what is wrong with it, saving nothing; ``products_import`` saves the good rows.
-The confirmation step checks the rows again, so what is saved is always what the
-preview showed.
+``product_sheets.spreadsheet_read`` turns an upload into raw rows; ``import_preview``
+checks every row and says what is wrong with it, saving nothing; ``products_import``
+saves the good rows. The confirmation step checks the rows again, so what is saved is
+always what the preview showed.
 
 Both steps run in the background (``catalogue.tasks``): the upload page only makes the
-checks that cost nothing (``spreadsheet_check``) and starts a tracked job
-(``product_import_start``), whose page shows the preview; confirming it starts a second
-job (``product_import_confirm``) that saves the rows.
+checks that cost nothing (``product_sheets.spreadsheet_check``) and starts a tracked job
+(``tasks.product_import_start``), whose page shows the preview; confirming it starts a
+second job (``tasks.product_import_confirm``) that saves the rows.
 """
 
-import csv
-import io
 import re
 import unicodedata
-import zipfile
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.gtin import gtin_is_valid
+from catalogue.product_sheets import fold
 from marketplace import vnd
-from marketplace.jobs.models import Job
-from marketplace.jobs.services import job_start
 from marketplace.sanitize import html_clean
-from marketplace.spreadsheets import csv_reader
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -39,69 +32,12 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
-MAX_COLUMNS = 50
-# A sheet may hold blank rows between products, but not without end.
-MAX_SHEET_ROWS = 2 * MAX_ROWS
 # The rows are saved this many at a time, each batch in its own transaction.
 IMPORT_CHUNK_ROWS = 250
 # The preview page lists every row with an error (up to this many) and the first valid ones.
 PREVIEW_ERRORS_SHOWN = 500
 PREVIEW_VALID_SHOWN = 50
-
-# An XLSX is a zip: its limits are checked from the zip's directory before openpyxl
-# decompresses a byte (a 300 KB zip bomb would otherwise hold a worker for a minute).
-# A 5 000-row product sheet is a few MB of XML; these leave room for styles and strings.
-MAX_XLSX_MEMBERS = 100
-MAX_XLSX_MEMBER_BYTES = 20 * 1024 * 1024
-MAX_XLSX_TOTAL_BYTES = 40 * 1024 * 1024
-# Spreadsheet XML compresses 5-30 times; a bomb of repeated cells, a thousand times.
-MAX_XLSX_RATIO = 200
-XLSX_REQUIRED_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_PRICE = 1_000_000_000
-
-# Column headers, folded (no diacritics, lower case, single spaces), to field names.
-# Vietnamese headers first; English ones are accepted too.
-HEADERS = {
-    "ten san pham": "title",
-    "title": "title",
-    "danh muc": "category",
-    "category": "category",
-    "gia": "price",
-    "gia (dong)": "price",
-    "gia (vnd)": "price",
-    "price": "price",
-    "ton kho": "stock",
-    "so luong": "stock",
-    "stock": "stock",
-    "khoi luong": "net_content",
-    "khoi luong / dung tich": "net_content",
-    "net content": "net_content",
-    "han su dung (thang)": "shelf_life_months",
-    "han su dung": "shelf_life_months",
-    "shelf life months": "shelf_life_months",
-    "bao quan": "storage",
-    "storage": "storage",
-    "mo ta": "description",
-    "description": "description",
-    "thanh phan": "ingredients",
-    "ingredients": "ingredients",
-    "gtin": "gtin",
-    "ma vach": "gtin",
-    "ma gtin": "gtin",
-}
-REQUIRED = ("title", "category", "price", "stock")
-
-
-def fold(text):
-    """Return ``text`` without diacritics, lower case, spaces collapsed.
-
-    "Giá (đồng)" becomes "gia (dong)".
-    """
-    text = unicodedata.normalize("NFKD", str(text)).replace("đ", "d").replace("Đ", "D")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 @dataclass
@@ -121,185 +57,6 @@ class ImportRow:
     @property
     def action(self):
         return "update" if self.product_id else "create"
-
-
-def _content(upload):
-    if upload.size > MAX_FILE_BYTES:
-        raise ValidationError(
-            _("Tệp quá lớn (tối đa %(size)s MB).") % {"size": MAX_FILE_BYTES // (1024 * 1024)},
-            code="too_large",
-        )
-    return upload.read()
-
-
-def _is_xlsx(name, content):
-    """True for an Excel file, False for a CSV; raise ValidationError for anything else."""
-    name = (name or "").lower()
-    if name.endswith(".xlsx") or content[:4] == b"PK\x03\x04":
-        return True
-    if name.endswith(".csv") or name.endswith(".txt"):
-        return False
-    raise ValidationError(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."), code="unsupported_format")
-
-
-def spreadsheet_check(*, upload):
-    """Return the upload's content once the checks that cost next to nothing pass.
-
-    Its size and format; for an XLSX, its zip directory (``xlsx_check``); for a CSV, its
-    encoding and header row. The rows themselves are read later, in the background.
-    Raise ValidationError with a message for the cooperative.
-    """
-    content = _content(upload)
-    if _is_xlsx(upload.name, content):
-        xlsx_check(content)
-        return content
-    try:
-        header = next(csv_reader(_csv_text(content)), None)
-    except csv.Error as error:
-        raise _unreadable_csv(error) from error
-    if header is None:
-        raise ValidationError(_("Tệp không có dữ liệu."), code="empty")
-    _columns(header[:MAX_COLUMNS])
-    return content
-
-
-def spreadsheet_read(*, upload):
-    """Return the upload's rows as dicts keyed by field name.
-
-    Raise ValidationError with a message for the cooperative when the file is unreadable.
-    """
-    content = _content(upload)
-    table = _xlsx_rows(content) if _is_xlsx(upload.name, content) else _csv_rows(content)
-    if not table:
-        raise ValidationError(_("Tệp không có dữ liệu."), code="empty")
-    table = [row[:MAX_COLUMNS] for row in table]
-    header, *body = table
-    columns = _columns(header)
-    rows = []
-    for cells in body:
-        if all(str(c or "").strip() == "" for c in cells):
-            continue
-        rows.append(
-            {
-                col: str(cell).strip() if cell is not None else ""
-                for col, cell in zip(columns, cells, strict=False)
-                if col
-            }  # fmt: skip
-        )
-        if len(rows) > MAX_ROWS:
-            raise _too_many_rows()
-    return rows
-
-
-def _columns(header):
-    """Return the field name of each header cell (None for a column not imported)."""
-    columns = [HEADERS.get(fold(cell or "")) for cell in header]
-    missing = [f for f in REQUIRED if f not in columns]
-    if missing:
-        raise ValidationError(
-            _("Thiếu cột bắt buộc: %(columns)s. Hãy dùng tệp mẫu.")
-            % {"columns": ", ".join(missing)},
-            code="missing_columns",
-        )
-    return columns
-
-
-def _csv_text(content):
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            _("Tệp CSV phải lưu bằng mã UTF-8 (trong Excel: Lưu thành → CSV UTF-8)."),
-            code="encoding",
-        ) from error
-
-
-def _unreadable_csv(error):
-    return ValidationError(
-        _("Không đọc được tệp CSV: %(reason)s") % {"reason": error}, code="unreadable"
-    )
-
-
-def _csv_rows(content):
-    reader = csv_reader(_csv_text(content))
-    try:
-        rows = []
-        for row in reader:
-            rows.append(row[:MAX_COLUMNS])
-            if len(rows) > MAX_SHEET_ROWS:
-                raise _too_many_rows()
-    except csv.Error as error:  # a field over csv's 128 KB limit, a stray quote
-        raise _unreadable_csv(error) from error
-    return rows
-
-
-def _unreadable_xlsx():
-    return ValidationError(
-        _("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx."), code="unreadable"
-    )
-
-
-def xlsx_check(content):
-    """Refuse an XLSX whose zip is not a workbook or would unpack to too much.
-
-    Only the zip's directory is read: the sizes it declares are the most Python's zipfile
-    will ever decompress for a member, so checking them bounds what openpyxl may unpack.
-    """
-    try:
-        members = zipfile.ZipFile(io.BytesIO(content)).infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
-        raise _unreadable_xlsx() from error
-    names = {member.filename for member in members}
-    if not all(name in names for name in XLSX_REQUIRED_MEMBERS):
-        raise _unreadable_xlsx()
-    total = sum(member.file_size for member in members)
-    too_big = (
-        len(members) > MAX_XLSX_MEMBERS
-        or total > MAX_XLSX_TOTAL_BYTES
-        or any(member.file_size > MAX_XLSX_MEMBER_BYTES for member in members)
-        or any(
-            member.file_size > 1024 * 1024
-            and member.file_size > MAX_XLSX_RATIO * max(member.compress_size, 1)
-            for member in members
-        )
-    )
-    if too_big:
-        raise ValidationError(
-            _(
-                "Tệp Excel này giải nén ra quá lớn hoặc có quá nhiều phần, không giống một "
-                "bảng sản phẩm. Hãy chép các dòng sản phẩm sang tệp mẫu rồi tải lên lại."
-            ),
-            code="xlsx_too_large",
-        )
-
-
-def _xlsx_rows(content):
-    from openpyxl import load_workbook
-
-    xlsx_check(content)
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        # read_only: rows are parsed as they are asked for; the sheet's own claimed size
-        # is never trusted, only MAX_SHEET_ROWS rows of MAX_COLUMNS cells are read.
-        rows = [
-            list(row)
-            for row in sheet.iter_rows(
-                max_row=MAX_SHEET_ROWS + 1, max_col=MAX_COLUMNS, values_only=True
-            )
-        ]
-        workbook.close()
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise _unreadable_xlsx() from error
-    if len(rows) > MAX_SHEET_ROWS:
-        raise _too_many_rows()
-    return rows
-
-
-def _too_many_rows():
-    return ValidationError(
-        _("Tệp có quá %(max)s dòng; hãy chia nhỏ.") % {"max": MAX_ROWS}, code="too_many_rows"
-    )
 
 
 def _parse_price(text):
@@ -537,52 +294,3 @@ def preview_shown(result):
         "valid_hidden": result["valid"] - len(valid),
         "errors_hidden": result["errors"] - len(errors),
     }
-
-
-def product_import_start(*, upload, cooperative, owner):
-    """Check the upload (cheaply) and start reading and checking its rows in the
-    background; return the tracked job, whose page shows the preview.
-
-    Raise ValidationError for a file refused at once (too big, not a spreadsheet, no
-    header row).
-    """
-    from catalogue import tasks
-
-    content = spreadsheet_check(upload=upload)
-    return job_start(
-        task=tasks.product_import_check, owner=owner, cooperative=cooperative,
-        upload=content, upload_name=upload.name or "", language=get_language(),
-    )  # fmt: skip
-
-
-def product_import_confirm(*, check_job, cooperative, owner):
-    """Start saving the rows that ``check_job``'s preview showed; return the job saving them.
-
-    A preview is saved once: confirming it again (a second click, a second tab) returns
-    the job already started. Raise ValidationError when the preview cannot be saved.
-    """
-    from catalogue import tasks
-
-    with transaction.atomic():
-        check = Job.objects.select_for_update().filter(pk=check_job.pk).first()
-        result = (check.result if check is not None else None) or {}
-        if (
-            check is None or check.cooperative_id != cooperative.pk
-            or check.task != tasks.product_import_check.name
-            or check.status != Job.Status.DONE or "rows" not in result
-        ):  # fmt: skip
-            raise ValidationError(_("Bản xem trước này không dùng được nữa; hãy tải tệp lên lại."))
-        started = result.get("apply_job") and Job.objects.filter(pk=result["apply_job"]).first()
-        if started:
-            return started
-        if not result["valid"]:
-            raise ValidationError(_("Tệp không có dòng hợp lệ nào để lưu."))
-        if not ProductClass.objects.exists():
-            raise ValidationError(_("Sàn chưa có loại sản phẩm; hãy báo nhân viên sàn."))
-        job = job_start(
-            task=tasks.product_import_apply, owner=owner, cooperative=cooperative,
-            check_job=str(check.pk), language=get_language(),
-        )  # fmt: skip
-        check.result = {**result, "apply_job": str(job.pk)}
-        check.save(update_fields=["result"])
-    return job

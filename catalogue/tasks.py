@@ -1,22 +1,26 @@
-"""Background work of the catalogue: the two steps of a product import.
+"""Background work of the catalogue: the two steps of a product import, and how each
+is started.
 
-A cooperative's upload becomes a tracked job (``importing.product_import_start``):
+A cooperative's upload becomes a tracked job (``product_import_start``):
 ``product_import_check`` reads and checks its rows and keeps the preview on the job;
-confirming the preview starts ``product_import_apply``, which saves the rows. Each task
-is idempotent (``MarketplaceTask`` acknowledges late, so a task may run twice).
+confirming the preview (``product_import_confirm``) starts ``product_import_apply``, which
+saves the rows. Each task is idempotent (``MarketplaceTask`` acknowledges late, so a task
+may run twice).
 """
 
 from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalogue import importing
+from catalogue import importing, product_sheets
 from marketplace.jobs.models import Job
-from marketplace.jobs.services import job_begin, job_finish, job_progress
+from marketplace.jobs.services import job_begin, job_finish, job_progress, job_start
 
 ProductClass = get_model("catalogue", "ProductClass")
 
@@ -38,7 +42,7 @@ def product_import_check(job_id, language=None):
     with translation.override(language or settings.LANGUAGE_CODE):
         upload = SimpleUploadedFile(job.upload_name or "upload", bytes(job.upload or b""))
         try:
-            rows = importing.spreadsheet_read(upload=upload)
+            rows = product_sheets.spreadsheet_read(upload=upload)
         except ValidationError as error:
             job_finish(job, _refused(error))
             return
@@ -103,6 +107,51 @@ def product_import_apply(job_id, check_job, language=None):
             )
             return
         job_finish(job, result.as_dict())
+
+
+def product_import_start(*, upload, cooperative, owner):
+    """Check the upload (cheaply) and start reading and checking its rows in the
+    background; return the tracked job, whose page shows the preview.
+
+    Raise ValidationError for a file refused at once (too big, not a spreadsheet, no
+    header row).
+    """
+    content = product_sheets.spreadsheet_check(upload=upload)
+    return job_start(
+        task=product_import_check, owner=owner, cooperative=cooperative,
+        upload=content, upload_name=upload.name or "", language=get_language(),
+    )  # fmt: skip
+
+
+def product_import_confirm(*, check_job, cooperative, owner):
+    """Start saving the rows that ``check_job``'s preview showed; return the job saving them.
+
+    A preview is saved once: confirming it again (a second click, a second tab) returns
+    the job already started. Raise ValidationError when the preview cannot be saved.
+    """
+    with transaction.atomic():
+        check = Job.objects.select_for_update().filter(pk=check_job.pk).first()
+        result = (check.result if check is not None else None) or {}
+        if (
+            check is None or check.cooperative_id != cooperative.pk
+            or check.task != product_import_check.name
+            or check.status != Job.Status.DONE or "rows" not in result
+        ):  # fmt: skip
+            raise ValidationError(_("Bản xem trước này không dùng được nữa; hãy tải tệp lên lại."))
+        started = result.get("apply_job") and Job.objects.filter(pk=result["apply_job"]).first()
+        if started:
+            return started
+        if not result["valid"]:
+            raise ValidationError(_("Tệp không có dòng hợp lệ nào để lưu."))
+        if not ProductClass.objects.exists():
+            raise ValidationError(_("Sàn chưa có loại sản phẩm; hãy báo nhân viên sàn."))
+        job = job_start(
+            task=product_import_apply, owner=owner, cooperative=cooperative,
+            check_job=str(check.pk), language=get_language(),
+        )  # fmt: skip
+        check.result = {**result, "apply_job": str(job.pk)}
+        check.save(update_fields=["result"])
+    return job
 
 
 @shared_task(ignore_result=True, autoretry_for=())

@@ -13,9 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -28,6 +30,8 @@ from cms.blocks import RICH_TEXT_FEATURES, ContentBlocks
 from marketplace import places
 
 STAR_CHOICES = [(n, str(n)) for n in range(1, 6)]
+HOME_CAMPAIGNS = 3
+HOME_STORIES = 3
 
 
 def province_choices():
@@ -84,14 +88,32 @@ class HomePage(Page):
             "featured_products": lambda: selectors.home_featured_products(page=self),
             "featured_cooperatives": selectors.featured_cooperatives,
             "categories": selectors.top_categories,
-            "campaigns": lambda: selectors.current_campaigns(home=self),
-            "stories": lambda: selectors.latest_stories(home=self),
+            "campaigns": self.current_campaigns,
+            "stories": self.latest_stories,
         }
         for name, read in lazy.items():
             context[name] = SimpleLazyObject(lambda read=read: list(read()))
         # A preview shows a draft: never served from, nor stored in, the shared cache.
         context["fragment_page"] = None if getattr(request, "is_preview", False) else self.pk
         return context
+
+    def current_campaigns(self):
+        """Return the live campaigns under this home page that are running today (or have
+        no dates), those ending soonest first."""
+        today = timezone.localdate()
+        return list(
+            CampaignPage.objects.child_of(self)
+            .live()
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+            .filter(Q(starts_on__isnull=True) | Q(starts_on__lte=today))
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+            .select_related("banner")
+            .order_by("ends_on", "-first_published_at")[:HOME_CAMPAIGNS]
+        )
+
+    def latest_stories(self):
+        """Return the newest live stories of this home page's tree."""
+        return list(StoryPage.listed(within=self)[:HOME_STORIES])
 
 
 class HomePageFeaturedProduct(Orderable):
@@ -273,7 +295,7 @@ class StoryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(selectors.story_list(within=self), 12)
+        paginator = Paginator(StoryPage.listed(within=self), 12)
         context["stories"] = paginator.get_page(request.GET.get("page"))
         return context
 
@@ -322,6 +344,26 @@ class StoryPage(ShopBlocksMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["story_products"] = selectors.story_products(story=self)
         return context
+
+    @classmethod
+    def listed(cls, *, within):
+        """Return the live stories under ``within``, newest first, with their pictures."""
+        return (
+            cls.objects.live()
+            .descendant_of(within)
+            .select_related("image", "cooperative__partner")
+            .order_by("-date", "-pk")
+        )
+
+    @classmethod
+    def about(cls, *, cooperative, limit=3):
+        """Return the live stories about ``cooperative`` in the active language, newest
+        first."""
+        return list(
+            cls.objects.live()
+            .filter(cooperative=cooperative, locale__language_code=get_language())
+            .order_by("-date", "-pk")[:limit]
+        )
 
 
 class StandardPage(ShopBlocksMixin, Page):

@@ -14,8 +14,6 @@ StockRecord = get_model("partner", "StockRecord")
 
 HOME_PRODUCTS = 8
 HOME_COOPERATIVES = 6
-HOME_CAMPAIGNS = 3
-HOME_STORIES = 3
 STORY_PRODUCTS = 4
 
 
@@ -143,11 +141,6 @@ def stream_shop_objects(*streams):
     return {"stream_products": products, "stream_cooperatives": cooperatives}
 
 
-def _live_not_expired(queryset):
-    now = timezone.now()
-    return queryset.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-
-
 def seconds_to_next_expiry():
     """Return the seconds until the next live page expires (Wagtail's expiry date), or None.
 
@@ -163,36 +156,6 @@ def seconds_to_next_expiry():
     return None if soonest is None else (soonest - now).total_seconds()
 
 
-def current_campaigns(*, home):
-    """Return the home page's live campaigns that are running today (or have no dates)."""
-    from cms.models import CampaignPage
-
-    today = timezone.localdate()
-    return list(
-        _live_not_expired(CampaignPage.objects.child_of(home))
-        .filter(Q(starts_on__isnull=True) | Q(starts_on__lte=today))
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .select_related("banner")
-        .order_by("ends_on", "-first_published_at")[:HOME_CAMPAIGNS]
-    )
-
-
-def story_list(*, within):
-    """Return the live stories under ``within``, newest first, with their pictures."""
-    from cms.models import StoryPage
-
-    return (
-        StoryPage.objects.live()
-        .descendant_of(within)
-        .select_related("image", "cooperative__partner")
-        .order_by("-date", "-pk")
-    )
-
-
-def latest_stories(*, home):
-    return list(story_list(within=home)[:HOME_STORIES])
-
-
 def story_products(*, story):
     """Return a few of the story's cooperative's products on sale, in stock first."""
     if story.cooperative_id is None:
@@ -201,17 +164,4 @@ def story_products(*, story):
         products_in_stock()
         .filter(cooperative_id=story.cooperative_id)
         .order_by("title")[:STORY_PRODUCTS]
-    )
-
-
-def cooperative_stories(*, cooperative, limit=3):
-    """Return the live stories about ``cooperative`` in the active language, newest first."""
-    from django.utils.translation import get_language
-
-    from cms.models import StoryPage
-
-    return list(
-        StoryPage.objects.live()
-        .filter(cooperative=cooperative, locale__language_code=get_language())
-        .order_by("-date", "-pk")[:limit]
     )

@@ -3,13 +3,15 @@
 Every message the project writes (to buyers, cooperatives, staff, lot subscribers) goes out
 through ``mail_send``; Oscar's own messages (order confirmation, password reset) go through
 Oscar's communication app, which also sends both parts. ``EMAIL_BACKEND`` then queues them
-for the mail worker (``marketplace.mail_backend``).
+for the mail worker (``marketplace.mail_backend``), carried as plain data
+(``message_data`` and ``message_build``).
 """
 
+import base64
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
@@ -87,3 +89,43 @@ def mail_send(*, template_prefix, context, recipients, language=None, on_commit=
         transaction.on_commit(partial(send_mail, **message), robust=True)
         return 1
     return send_mail(**message)
+
+
+def message_data(message):
+    """Return ``message`` (an ``EmailMessage``) as JSON-safe data for the task."""
+    attachments = []
+    for attachment in message.attachments:
+        filename, content, mimetype = attachment
+        if isinstance(content, str):
+            content = content.encode()
+        attachments.append([filename, base64.b64encode(content).decode(), mimetype])
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": {str(k): str(v) for k, v in message.extra_headers.items()},
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        "attachments": attachments,
+        "content_subtype": message.content_subtype,
+    }
+
+
+def message_build(data, *, connection=None):
+    """Return the ``EmailMultiAlternatives`` that ``message_data`` described."""
+    message = EmailMultiAlternatives(
+        subject=data["subject"], body=data["body"], from_email=data["from_email"],
+        to=data["to"], cc=data["cc"], bcc=data["bcc"], reply_to=data["reply_to"],
+        headers=data["headers"], connection=connection,
+    )  # fmt: skip
+    message.content_subtype = data.get("content_subtype", "plain")
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message

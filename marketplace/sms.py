@@ -17,7 +17,8 @@ import logging
 import urllib.request
 
 from django.conf import settings
-from django.utils.module_loading import import_string
+
+from marketplace import tasks
 
 logger = logging.getLogger(__name__)
 
@@ -32,17 +33,11 @@ def sms_enabled():
 
 def sms_send(*, to, text):
     """Queue one text message to ``to`` (E.164) for a worker, after the commit."""
-    from marketplace import tasks
     from marketplace.jobs.services import enqueue
 
     if not sms_enabled():
         raise RuntimeError("SMS_BACKEND is not set: no text message can be sent.")
     enqueue(tasks.sms_deliver, to=to, text=text)
-
-
-def sms_deliver(*, to, text):
-    """Send one message through ``SMS_BACKEND`` now (the worker's side of ``sms_send``)."""
-    import_string(settings.SMS_BACKEND)().send(to=to, text=text)
 
 
 class ConsoleBackend:

@@ -3,8 +3,9 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import get_connection
+from django.utils.module_loading import import_string
 
-from marketplace.mail_backend import message_build
+from marketplace.mail import message_build
 
 
 @shared_task(ignore_result=True, max_retries=8)
@@ -17,7 +18,7 @@ def email_deliver(*, message):
 @shared_task(ignore_result=True, max_retries=8)
 def sms_deliver(*, to, text):
     """Send one text message queued by ``marketplace.sms.sms_send``; retried while the
-    gateway is away (a network error or an error answer)."""
-    from marketplace.sms import sms_deliver as deliver
+    gateway is away (a network error or an error answer).
 
-    deliver(to=to, text=text)
+    The message leaves through ``SMS_BACKEND`` (``marketplace.sms``'s backends)."""
+    import_string(settings.SMS_BACKEND)().send(to=to, text=text)

@@ -1,19 +1,17 @@
 """Searches against the index: the product listing with facets, and suggestions.
 
+The words are matched and ranked by ``search.ranking.text_query``.
+
 Each function raises ``search.connection.SearchUnavailable`` when the search server
 cannot answer; the views then serve the database listing instead.
 """
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from search.connection import SearchUnavailable, call
 from search.documents import alias_name
-from search.text import vi_normalize
+from search.ranking import normalized_query, stars_valid, text_query
 
-# Only the first words of a very long query count: the cost stays bounded.
-MAX_QUERY_WORDS = 8
 # Elasticsearch pages through at most this many hits (index.max_result_window).
 MAX_RESULT_WINDOW = 10_000
 
@@ -24,51 +22,6 @@ PRICE_RANGES = [
     ("200000-500000", 200_000, 500_000),
     ("500000-", 500_000, None),
 ]
-
-# How much each field counts when a query's words match it: the one place to tune
-# relevance. Per language of the text; the shopper's language counts in full, the other
-# at OTHER_LANGUAGE_WEIGHT (an English shopper typing "mat ong" still finds honey).
-FIELD_BOOSTS = {
-    "vi": {
-        # Words as written, diacritics included: "chè" (tea) above "chẻ" (split).
-        "title": 4,
-        # Words without diacritics, synonyms included ("cafe" finds "cà phê").
-        "title.folded": 2,
-        # Adjacent syllables: "tho cam" is brocade, not an orange ("cam") near "thổ".
-        "title.pairs": 4,
-        # The first words name the product: "cà phê" is coffee, not coffee-blossom honey.
-        "head": 4,
-        "categories.folded": 2,
-        "cooperative.folded": 2,
-        "province.folded": 2,
-    },
-    "en": {
-        "title_en": 4,
-        "title_en.exact": 2,
-        # The last word names the product: "coffee-blossom honey" is honey.
-        "head_en": 4,
-        "categories_en": 2,
-        "cooperative.folded": 2,
-        "province.folded": 2,
-    },
-}
-# The query's words adjacent and in order (or nearly: PHRASE_SLOP moves) in the title,
-# and the query as the head's words in order.
-PHRASE_BOOST = 4
-PHRASE_SLOP = 2
-HEAD_PHRASE_BOOST = 4
-# A field counts only when it holds every word of a one- or two-word query, and half of
-# a longer one: "tho cam" (brocade) gives no title credit to "Cam Cao Phong".
-FIELD_MINIMUM_MATCH = "2<50%"
-OTHER_LANGUAGE_WEIGHT = 0.4
-# Multipliers of the score: a product one can buy, with a valid certificate, comes first
-# among equally relevant ones.
-IN_STOCK_BOOST = 1.3
-VALID_CERTIFICATE_BOOST = 1.15
-LANGUAGES = ("vi", "en")
-# The field every query word must be found in (each language's whole text).
-MATCH_FIELDS = {"vi": "search_text", "en": "search_text_en"}
-PHRASE_FIELDS = {"vi": "title.folded", "en": "title_en"}
 
 
 class Sort:
@@ -106,89 +59,6 @@ class SearchResult:
     stories: list = field(default_factory=list)
 
 
-def _words(query):
-    return " ".join(vi_normalize(query).split()[:MAX_QUERY_WORDS])
-
-
-def normalized_query(query):
-    """Return ``query`` as the search server reads it: two queries with the same
-    normalised form get the same answer (the key of the cached results)."""
-    return _words(query)
-
-
-def text_query(query, *, fuzzy=False, language="vi"):
-    """Return the relevance query for ``query`` (None for an empty query).
-
-    A product matches when every word is found, with or without diacritics, in the text
-    of one language — title, categories, cooperative, province and description — either
-    language (the other one is the fallback). The score adds ``FIELD_BOOSTS`` over both
-    languages (the shopper's ``language`` in full) and a phrase boost for the words in
-    order; then products in stock with a valid certificate rank higher. ``fuzzy`` also
-    accepts one typo in words of four letters or more (two from seven): short Vietnamese
-    syllables are too alike for typos to be allowed on every search, so it is the second
-    try when the first finds nothing.
-    """
-    phrase = _words(query)
-    if not phrase:
-        return None
-    every_word = {"query": phrase, "operator": "and"}
-    typos = {"fuzziness": "AUTO:3,7", "prefix_length": 1} if fuzzy else {}
-    every_word.update(typos)
-    language = language if language in LANGUAGES else "vi"
-    should = []
-    for text_language in LANGUAGES:
-        weight = 1 if text_language == language else OTHER_LANGUAGE_WEIGHT
-        should += [
-            {
-                "match": {
-                    name: {
-                        "query": phrase,
-                        "boost": boost * weight,
-                        "minimum_should_match": FIELD_MINIMUM_MATCH,
-                        **typos,
-                    }
-                }
-            }  # fmt: skip
-            for name, boost in FIELD_BOOSTS[text_language].items()
-        ]
-        head = "head" if text_language == "vi" else "head_en"
-        should.append(
-            {"match_phrase": {head: {"query": phrase, "boost": HEAD_PHRASE_BOOST * weight}}}
-        )
-        should.append(
-            {
-                "match_phrase": {
-                    PHRASE_FIELDS[text_language]: {
-                        "query": phrase,
-                        "slop": PHRASE_SLOP,
-                        "boost": PHRASE_BOOST * weight,
-                    }
-                }
-            }  # fmt: skip
-        )
-    found = {
-        "bool": {
-            "should": [{"match": {MATCH_FIELDS[lang]: every_word}} for lang in LANGUAGES],
-            "minimum_should_match": 1,
-        }
-    }
-    return {
-        "function_score": {
-            "query": {"bool": {"must": [found], "should": should}},
-            "functions": [
-                {"filter": {"term": {"in_stock": True}}, "weight": IN_STOCK_BOOST},
-                {"filter": _stars_valid(), "weight": VALID_CERTIFICATE_BOOST},
-            ],
-            "score_mode": "multiply",
-            "boost_mode": "multiply",
-        }
-    }
-
-
-def _stars_valid():
-    return {"range": {"ocop_expires_on": {"gte": timezone.localdate().isoformat()}}}
-
-
 def _facet_clauses(filters):
     """Return facet name → the filter clause for the shopper's selection in it."""
     clauses = {}
@@ -198,7 +68,7 @@ def _facet_clauses(filters):
         clauses["province"] = {"terms": {"province_code": filters.provinces}}
     if filters.stars:
         clauses["stars"] = {
-            "bool": {"filter": [{"terms": {"ocop_stars": filters.stars}}, _stars_valid()]}
+            "bool": {"filter": [{"terms": {"ocop_stars": filters.stars}}, stars_valid()]}
         }
     if filters.cooperatives:
         clauses["cooperative"] = {"terms": {"cooperative_slug": filters.cooperatives}}
@@ -221,7 +91,7 @@ def _facet_aggs():
         "category": {"terms": {"field": "leaf_category_ids", "size": 50}},
         "province": {"terms": {"field": "province_code", "size": 40}},
         "stars": {
-            "filter": _stars_valid(),
+            "filter": stars_valid(),
             "aggs": {"values": {"terms": {"field": "ocop_stars", "size": 3}}},
         },
         "cooperative": {"terms": {"field": "cooperative_slug", "size": 50}},
@@ -351,7 +221,7 @@ SPELLING_FIELDS = {"vi": "spelling", "en": "spelling_en"}
 
 def did_you_mean(query, *, language="vi"):
     """Return a spelling the index knows for ``query`` ("" when there is none)."""
-    words = _words(query)
+    words = normalized_query(query)
     spelling_field = SPELLING_FIELDS.get(language, SPELLING_FIELDS["vi"])
     body = {
         "size": 0,
@@ -383,7 +253,7 @@ def did_you_mean(query, *, language="vi"):
 
 
 def _story_body(query, *, language, limit=3):
-    phrase = _words(query)
+    phrase = normalized_query(query)
     if not phrase:
         return None
     return {
@@ -417,7 +287,7 @@ def suggestions(query, *, products=5, cooperatives=3, stories_language=None, sto
     With ``stories_language``, also the stories in that language that match ``query``:
     everything in one round trip (one ``msearch``).
     """
-    words = _words(query)
+    words = normalized_query(query)
     prefix = {"match": {"name.prefix": {"query": words, "operator": "and"}}}
     searches = [
         {"index": alias_name("products")},

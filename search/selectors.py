@@ -11,7 +11,7 @@ from django.utils import timezone
 from catalogue.selectors import product_cards
 from marketplace import cache_stamps
 from marketplace.single_flight import cached_once
-from search import queries
+from search import queries, ranking
 from search.connection import SearchUnavailable
 from search.documents import alias_name
 from search.facets import build_facets
@@ -121,7 +121,7 @@ def _search(query, category, filters, sort, number, per_page, stories_language, 
     """
     offset = (number - 1) * per_page if isinstance(number, int) else 0
     category_id = category.pk if category is not None else None
-    phrase = queries.normalized_query(query)
+    phrase = ranking.normalized_query(query)
     stories_language = stories_language if phrase else None
     key = cache_stamps.cache_key(
         "catalogue",

@@ -1,15 +1,21 @@
-"""Build Wagtail pages for tests: campaigns, stories, translations and pictures."""
+"""Build Wagtail pages for tests: campaigns, stories, translations and pictures; and a
+catalogue for their product grids."""
 
 import io
 import json
 import re
 
 from django.core.files.images import ImageFile
+from oscar.core.loading import get_model
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
 from cms.models import CampaignPage, StandardPage, StoryIndexPage, StoryPage
+from tests.factories import CooperativeFactory, category, ocop_certificate, ocop_product
+
+Cooperative = get_model("partner", "Cooperative")
+THAI_NGUYEN, TAN_CUONG, PHU_THO = 19, 5503, 25
 
 
 def wagtail_image(title="Đồi chè", size=(1600, 900)):
@@ -67,3 +73,36 @@ def json_ld(html, kind):
     """Return the JSON-LD objects of type ``kind`` in a page."""
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     return [data for data in map(json.loads, blocks) if data.get("@type") == kind]
+
+
+def rule_catalogue():
+    """Tea and honey from Thái Nguyên and Phú Thọ, with every way to miss a 4–5 star rule."""
+    tea, honey = category("Chè và trà"), category("Mật ong")
+    green_tea = category("Chè và trà > Chè xanh")
+    thai_nguyen = CooperativeFactory(
+        partner__name="HTX Chè Tân Cương", province_code=THAI_NGUYEN, ward_code=TAN_CUONG
+    )
+    phu_tho = CooperativeFactory(partner__name="HTX Chè Cam My", province_code=PHU_THO)
+    pending = CooperativeFactory(
+        partner__name="HTX chờ duyệt", province_code=THAI_NGUYEN, ward_code=TAN_CUONG,
+        status=Cooperative.Status.APPLIED,
+    )  # fmt: skip
+
+    def product(cooperative, title, stars, cat, **kwargs):
+        made = ocop_product(cooperative=cooperative, title=title, price=150000, category=cat,
+                            **kwargs)  # fmt: skip
+        if stars:
+            ocop_certificate(product=made, stars=stars)
+        return made
+
+    return {
+        "five": product(thai_nguyen, "Chè Tân Cương đặc biệt", 5, green_tea),
+        "four": product(thai_nguyen, "Chè búp Tân Cương", 4, tea),
+        "three": product(thai_nguyen, "Chè móc câu", 3, tea),
+        "sold_out": product(thai_nguyen, "Chè nõn tôm", 5, tea, num_in_stock=0),
+        "honey": product(thai_nguyen, "Mật ong Tân Cương", 5, honey),
+        "other_province": product(phu_tho, "Chè Cam My", 5, tea),
+        "pending": product(pending, "Chè chưa duyệt", 5, tea),
+        "tea": tea,
+        "thai_nguyen": thai_nguyen,
+    }

@@ -21,7 +21,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.jobs.services import enqueue
 from marketplace.mail import buyer_language, mail_send
 from traceability.allocation import lot_remaining, sellable_lots
 from traceability.links import batch_uri
@@ -162,10 +161,3 @@ def recall_notify_subscription(*, batch, subscription_id):
             return False
         alerts.recall_alert_send(subscription=subscription)
     return True
-
-
-def recall_start(*, batch):
-    """Queue the recall's notices (after the commit): buyers and subscribers."""
-    from traceability import tasks
-
-    enqueue(tasks.recall_fan_out, batch_pk=batch.pk)

@@ -157,5 +157,6 @@ def batch_recall(*, batch, reason, by):
     batch.save(update_fields=["status", "recall_reason", "recalled_at"])
     allocation.recall_release_planned(batch=batch)
     recalls.batch_stop_sale(batch=batch)
-    recalls.recall_start(batch=batch)
+    # The buyers and subscribers are told by the worker, after the commit.
+    enqueue(tasks.recall_fan_out, batch_pk=batch.pk)
     return batch

@@ -8,6 +8,7 @@ from django.utils.translation import override as language_override
 from wagtail.models import Page, Site
 
 from cms import structured_data
+from cms.models import StoryPage
 from marketplace.links import absolute_url
 
 register = template.Library()
@@ -37,9 +38,7 @@ def article_json_ld(context, page, image_url=None):
 @register.simple_tag
 def cooperative_stories(cooperative):
     """Return the live stories about ``cooperative`` in the active language, newest first."""
-    from cms.selectors import cooperative_stories as stories
-
-    return stories(cooperative=cooperative)
+    return StoryPage.about(cooperative=cooperative)
 
 
 def _page_translations(request, page):

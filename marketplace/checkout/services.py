@@ -1,12 +1,17 @@
-"""Writes of the checkout: stock is checked and locked inside the order's transaction."""
+"""Writes of the checkout: stock is checked and locked inside the order's transaction, and
+a card order goes on to Stripe once that transaction has committed."""
 
 import hashlib
 from collections import defaultdict
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
+
+from marketplace.links import absolute_url
+from marketplace.payments import card, gateway
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -62,3 +67,27 @@ def basket_fingerprint(*, basket, shipping_method_code, order_total, payment_met
     ]
     parts += [str(shipping_method_code), str(order_total), str(payment_method)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def card_checkout_begin(*, payment):
+    """Open the Stripe Checkout Session of a card order just placed; return its URL.
+
+    Call it after the order's transaction has committed (the order, its stock and its
+    payment): no stock row stays locked while Stripe answers. When no session can be
+    opened, a second transaction cancels the order and returns its stock
+    (``card.card_checkout_abandon``); Stripe out of reach then raises UnableToPlaceOrder
+    with the message for the buyer (Oscar reopens the basket and shows it on the preview
+    page), any other error is raised as it is.
+    """
+    try:
+        return card.stripe_checkout_start(
+            payment=payment,
+            success_url=absolute_url(reverse("payments:stripe-return"))
+            + "?session_id={CHECKOUT_SESSION_ID}",
+            cancel_url=absolute_url(reverse("payments:stripe-cancel")),
+        )
+    except Exception as error:
+        card.card_checkout_abandon(order=payment.order)
+        if isinstance(error, gateway.StripeUnavailable):
+            raise UnableToPlaceOrder(str(error)) from error
+        raise

@@ -10,12 +10,10 @@ from django.utils.translation import gettext as _
 from django.views import generic
 from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
-from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
 
 from marketplace.checkout.forms import PaymentMethodForm, UserAddressForm
-from marketplace.checkout.services import basket_fingerprint
-from marketplace.links import absolute_url
+from marketplace.checkout.services import basket_fingerprint, card_checkout_begin
 from marketplace.mail import checkout_language
 from marketplace.payments import gateway, selectors, services
 from marketplace.payments.models import Payment
@@ -171,22 +169,10 @@ class PaymentDetailsView(PaymentMethodCapturedMixin, oscar_views.PaymentDetailsV
             )
             payment = services.payment_create(order=order, method=method)
             basket.submit()
+        # Second step, for a card: Stripe's session, or the order cancelled again.
         stripe_url = None
         if method == Payment.Method.STRIPE:
-            try:
-                stripe_url = services.stripe_checkout_start(
-                    payment=payment,
-                    success_url=absolute_url(reverse("payments:stripe-return"))
-                    + "?session_id={CHECKOUT_SESSION_ID}",
-                    cancel_url=absolute_url(reverse("payments:stripe-cancel")),
-                )
-            except Exception as error:
-                # Second transaction: cancel the order and return its stock. Oscar then
-                # reopens the basket and shows the message on the preview page.
-                services.card_checkout_abandon(order=order)
-                if isinstance(error, gateway.StripeUnavailable):
-                    raise UnableToPlaceOrder(str(error)) from error
-                raise
+            stripe_url = card_checkout_begin(payment=payment)
         response = self.handle_successful_order(order)
         if stripe_url:
             return http.HttpResponseRedirect(stripe_url)

@@ -1,4 +1,4 @@
-"""Reads about how an order is split between cooperatives."""
+"""Reads about how an order is split between cooperatives, and whether it may be packed."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -6,6 +6,7 @@ from decimal import Decimal
 from oscar.core.loading import get_model
 
 Line = get_model("order", "Line")
+Payment = get_model("payments", "Payment")
 Shipment = get_model("order", "Shipment")
 
 
@@ -89,3 +90,12 @@ def shipment_lines(*, shipment):
 def lines_subtotal(lines):
     """Return the sum of the lines' prices as the dashboard shows them (VAT included)."""
     return sum((line.line_price_before_discounts_incl_tax for line in lines), Decimal(0))
+
+
+def order_is_unpaid_card_order(order):
+    """True for a card order whose money has not come (pending, failed or expired)."""
+    return (
+        Payment.objects.filter(order_id=order.pk, method=Payment.Method.STRIPE)
+        .exclude(status__in=[Payment.Status.PAID, Payment.Status.REFUNDED])
+        .exists()
+    )

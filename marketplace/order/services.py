@@ -69,9 +69,7 @@ def shipments_create_for_order(*, order):
 
 
 def _notify_unless_unpaid_card(*, order, shipments):
-    from marketplace.payments.selectors import order_is_unpaid_card_order
-
-    if not order_is_unpaid_card_order(order):
+    if not selectors.order_is_unpaid_card_order(order):
         shipments_notify_cooperatives(order=order, shipments=shipments)
 
 

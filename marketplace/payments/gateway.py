@@ -17,6 +17,10 @@ class StripeUnavailable(Exception):
     """Stripe could not be reached or refused the request; the message is for the buyer."""
 
 
+class StripeEventMalformed(ValueError):
+    """A signed Stripe event (or session) this shop cannot read or place: answer 400."""
+
+
 def stripe_enabled():
     """True when all three Stripe settings are present: only then are cards offered."""
     return bool(

@@ -6,6 +6,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class OrderStatus(models.TextChoices):
+    """The values of Oscar's ``Order.status`` this marketplace writes, with staff's labels.
+
+    Oscar keeps the status as a bare string; templates show the label with the
+    ``order_status_label`` filter (``payment_tags``).
+    """
+
+    AWAITING_PAYMENT = "awaiting-payment", _("Chờ thanh toán")
+    AWAITING_COD = "awaiting-cod", _("Chờ giao, thu tiền khi nhận (COD)")
+    PAID = "paid", _("Đã thanh toán")
+    CANCELLED = "cancelled", _("Đã huỷ")
+    REFUNDED = "refunded", _("Đã hoàn tiền")
+    DISPUTED = "disputed", _("Chủ thẻ đang khiếu nại")
+
+
 class Payment(models.Model):
     """The payment of one order, in whole đồng.
 

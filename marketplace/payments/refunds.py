@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from marketplace import vnd
 from marketplace.mail import buyer_language, mail_send
 from marketplace.payments import gateway
-from marketplace.payments.models import Payment, Refund, RefundLine
-from marketplace.payments.services import OrderStatus, _locked
+from marketplace.payments.models import OrderStatus, Payment, Refund, RefundLine
+from marketplace.payments.services import payment_lock
 from marketplace.settlement.rules import allocate
 
 
@@ -92,7 +92,7 @@ def refund_create(*, payment, amount=None, items=None, reason="", by=None, strip
     if amount != amount.to_integral_value() or amount <= 0:
         raise ValidationError(_("Số tiền hoàn phải là số đồng nguyên dương."))
     with transaction.atomic():
-        payment = _locked(payment)
+        payment = payment_lock(payment)
         if payment.status not in (Payment.Status.PAID, Payment.Status.REFUNDED):
             raise ValidationError(_("Chỉ hoàn tiền được cho đơn đã thanh toán."))
         left = payment.amount - payment.amount_refunded

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.payments import vietqr
-from marketplace.payments.models import Payment
+from marketplace.payments.models import OrderStatus, Payment
+from marketplace.payments.transfers import StatementOutcome, statement_result_from_json
 
 Order = get_model("order", "Order")
 Shipment = get_model("order", "Shipment")
@@ -14,8 +15,6 @@ Shipment = get_model("order", "Shipment")
 
 def order_status_label(status):
     """Return the human label of an ``Order.status`` code; an unknown code as it is."""
-    from marketplace.payments.services import OrderStatus
-
     if not status:
         return "-"
     try:
@@ -118,15 +117,6 @@ def order_buyer_status(order):
     return code, BUYER_STATUS_LABELS[code]
 
 
-def order_is_unpaid_card_order(order):
-    """True for a card order whose money has not come (pending, failed or expired)."""
-    return (
-        Payment.objects.filter(order_id=order.pk, method=Payment.Method.STRIPE)
-        .exclude(status__in=[Payment.Status.PAID, Payment.Status.REFUNDED])
-        .exists()
-    )
-
-
 def buyer_orders(queryset):
     """Return ``queryset`` without the card checkouts that never reached Stripe.
 
@@ -173,8 +163,6 @@ def statement_report(report):
     """Return the context of an import's report (``statement_import.bank_statement_import``, as a
     job keeps it): the lines read, the count per outcome, and the first
     STATEMENT_ATTENTION_SHOWN lines needing a look, with the count of all of them."""
-    from marketplace.payments.transfers import StatementOutcome, statement_result_from_json
-
     if report is None:
         return {"report": None}
     counts = sorted(

@@ -1,38 +1,19 @@
 """Importing a bank statement (CSV): every incoming transfer through ``transfers``' rule,
-in batches with checkpoints, as a background job."""
+in batches with checkpoints; ``tasks.bank_statement_start`` starts it as a background
+job."""
 
 import copy
 from contextlib import nullcontext
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from marketplace.jobs.services import job_start
 from marketplace.payments import statements
 from marketplace.payments.transfers import statement_result_as_json, transfer_apply
 
 # A bank statement is applied this many lines at a time, each batch in its own transaction.
 STATEMENT_CHUNK_LINES = 500
-
-
-def bank_statement_start(*, upload, by):
-    """Check a bank statement (cheaply) and start importing it in the background; return
-    the tracked job, whose page shows the progress and then the report.
-
-    Raise ValidationError for a file refused at once (too big, not a UTF-8 CSV, a column
-    missing); the lines themselves are read by the job.
-    """
-    from marketplace.payments import tasks
-
-    if not (by.is_active and by.is_staff):
-        raise PermissionDenied(_("Chỉ ban quản trị chợ mới nhập được sao kê ngân hàng."))
-    content = statements.statement_check(upload)
-    return job_start(
-        task=tasks.bank_statement_import, owner=by, upload=content,
-        upload_name=upload.name or "", language=get_language(),
-    )  # fmt: skip
 
 
 def bank_statement_import(*, upload, by, progress=None, resume=None):

@@ -21,14 +21,14 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.payments.models import Dispute, DisputeLine, Payment
+from marketplace.payments.gateway import StripeEventMalformed
+from marketplace.payments.models import Dispute, DisputeLine, OrderStatus, Payment
 from marketplace.payments.refunds import (
     _item_target,
     refund_allocation,
     refund_create,
     refundable_items,
 )
-from marketplace.payments.services import OrderStatus
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +57,6 @@ def _text(value, *, max_length=255):
 def charge_event_parse(event_type, obj):
     """Return the ``ChargeEvent`` of a charge or dispute event (None for other types), or
     raise ``StripeEventMalformed`` when its fields are not Stripe's."""
-    from marketplace.payments.stripe_events import StripeEventMalformed
-
     if event_type not in CHARGE_EVENTS:
         return None
     expected = "charge" if event_type == "charge.refunded" else "dispute"

@@ -8,17 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from oscar.core.loading import get_model
 
-from marketplace.payments import gateway
+from marketplace.payments import gateway, stripe_charges
+from marketplace.payments.card import order_expire
+from marketplace.payments.gateway import StripeEventMalformed
 from marketplace.payments.models import Payment, WebhookEvent
-from marketplace.payments.services import _locked, order_expire, payment_mark_paid
+from marketplace.payments.services import payment_lock, payment_mark_paid
 
 logger = logging.getLogger(__name__)
 
 Order = get_model("order", "Order")
-
-
-class StripeEventMalformed(ValueError):
-    """A signed Stripe event (or session) this shop cannot read or place: answer 400."""
 
 
 SESSION_EVENTS = ("checkout.session.completed", "checkout.session.async_payment_succeeded")
@@ -149,7 +147,7 @@ def stripe_mismatch_record(*, payment, session, differences):
         payment.amount,
     )
     with transaction.atomic():
-        payment = _locked(payment)
+        payment = payment_lock(payment)
         payment.stripe_reported = {
             "amount_total": session.amount_total,
             "currency": session.currency,
@@ -196,6 +194,28 @@ def stripe_session_settle(*, session):
     return payment
 
 
+def stripe_return_settle(*, session_id):
+    """The buyer is back from Stripe with ``session_id``: settle its payment now unless
+    the webhook did already; return the payment, read again (None for an unknown session).
+
+    The session is asked of Stripe and goes through the webhook's checks (amount,
+    currency, session and order); one that fails them is logged and pays nothing.
+    """
+    # PostgreSQL cannot even look up a string holding a NUL byte.
+    known = session_id and len(session_id) <= 255 and "\x00" not in session_id
+    payment = Payment.objects.filter(stripe_session_id=session_id).first() if known else None
+    if payment is None:
+        return None
+    session = gateway.checkout_session_retrieve(session_id)
+    if session is not None:
+        try:
+            stripe_session_settle(session=session)
+        except StripeEventMalformed as error:
+            logger.warning("Stripe session %s could not be settled: %s", session_id, error)
+    payment.refresh_from_db()
+    return payment
+
+
 def _stripe_event_parse(event):
     """Return ``(id, type, object)`` of a verified event, or raise StripeEventMalformed."""
     if not isinstance(event, dict):
@@ -220,8 +240,6 @@ def stripe_event_handle(*, event):
     nothing. Charges refunded or disputed go to ``stripe_charges``. Other event types are
     only recorded.
     """
-    from marketplace.payments import stripe_charges
-
     event_id, event_type, obj = _stripe_event_parse(event)
     handled = event_type in (*SESSION_EVENTS, "checkout.session.expired")
     session = stripe_session_parse(obj) if handled else None

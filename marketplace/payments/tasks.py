@@ -1,18 +1,20 @@
-"""Background work of payments: importing a bank statement.
+"""Background work of payments: importing a bank statement (and starting it), expiring
+card orders.
 
 Each task is idempotent (``MarketplaceTask`` acknowledges late, so a task may run twice).
 """
 
 from celery import shared_task
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marketplace.jobs.models import Job
-from marketplace.jobs.services import job_begin, job_finish, job_progress
-from marketplace.payments import services, statement_import
+from marketplace.jobs.services import job_begin, job_finish, job_progress, job_start
+from marketplace.payments import card, statement_import, statements
 
 
 @shared_task
@@ -53,8 +55,24 @@ def bank_statement_import(job_id, language=None):
         job_finish(job, report)
 
 
+def bank_statement_start(*, upload, by):
+    """Check a bank statement (cheaply) and start importing it in the background; return
+    the tracked job, whose page shows the progress and then the report.
+
+    Raise ValidationError for a file refused at once (too big, not a UTF-8 CSV, a column
+    missing); the lines themselves are read by the job.
+    """
+    if not (by.is_active and by.is_staff):
+        raise PermissionDenied(_("Chỉ ban quản trị chợ mới nhập được sao kê ngân hàng."))
+    content = statements.statement_check(upload)
+    return job_start(
+        task=bank_statement_import, owner=by, upload=content,
+        upload_name=upload.name or "", language=get_language(),
+    )  # fmt: skip
+
+
 @shared_task(ignore_result=True, autoretry_for=())
 def card_orders_expire():
     """Cancel card orders left unpaid past PAYMENT_CARD_EXPIRY_MINUTES and return their
     stock (every few minutes, by beat); an order is expired once."""
-    return len(services.orders_expire_abandoned())
+    return len(card.orders_expire_abandoned())

@@ -1,6 +1,7 @@
-"""The one rule that matches an incoming bank transfer to a VietQR order, and pays it.
+"""VietQR bank transfers: the one rule that matches an incoming transfer to an order and
+pays it, and staff's confirmation by hand.
 
-Used by the bank statement import (``statement_import``) and by the bank's signed
+The rule serves the bank statement import (``statement_import``) and the bank's signed
 notifications (``bank_notifications``): a transfer pays an order when its description
 holds the order's number and its amount is exactly the order's; its bank reference is
 kept on the payment, so the same transfer never pays twice, whichever way it came.
@@ -10,7 +11,9 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
@@ -136,3 +139,13 @@ def transfer_apply(*, line, by, references):
     _payment, changed = payment_mark_paid(payment=payment, by=by, bank_reference=line.reference)
     outcome = StatementOutcome.PAID if changed else StatementOutcome.ALREADY_PAID
     return StatementLineResult(line, outcome, order.number)
+
+
+def vietqr_confirm(*, order, by):
+    """Staff saw the transfer for ``order`` on the bank statement: mark it paid."""
+    if not (by.is_active and by.is_staff):
+        raise PermissionDenied(_("Chỉ ban quản trị chợ mới xác nhận được tiền chuyển khoản."))
+    payment = order.payment
+    if payment.method != Payment.Method.VIETQR:
+        raise ValidationError(_("Đơn này không thanh toán bằng chuyển khoản."))
+    return payment_mark_paid(payment=payment, by=by)

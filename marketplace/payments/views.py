@@ -19,13 +19,13 @@ from marketplace import access
 from marketplace.access import CooperativeOrStaffMixin, StaffRequiredMixin
 from marketplace.jobs.views import JobKind
 from marketplace.payments import (
+    cod,
     gateway,
     refunds,
     selectors,
-    services,
-    statement_import,
     stripe_events,
     tasks,
+    transfers,
 )
 from marketplace.payments.forms import BankStatementForm, RefundForm
 from marketplace.payments.models import Payment
@@ -54,7 +54,7 @@ class StripeWebhookView(View):
             return HttpResponseBadRequest("invalid signature or payload")
         try:
             stripe_events.stripe_event_handle(event=event)
-        except stripe_events.StripeEventMalformed as error:
+        except gateway.StripeEventMalformed as error:
             logger.warning("Stripe event refused (%s): %s", error, request.body[:200])
             return HttpResponseBadRequest("unexpected event")
         # A mismatch (Stripe's amount, currency, session or order differs from the order's)
@@ -67,21 +67,10 @@ class StripeReturnView(View):
     """The buyer is back from Stripe: settle the payment now if the webhook has not yet."""
 
     def get(self, request):
-        session_id = request.GET.get("session_id", "")
-        # PostgreSQL cannot even look up a string holding a NUL byte.
-        known = session_id and len(session_id) <= 255 and "\x00" not in session_id
-        payment = Payment.objects.filter(stripe_session_id=session_id).first() if known else None
+        payment = stripe_events.stripe_return_settle(session_id=request.GET.get("session_id", ""))
         if payment is None:
             messages.error(request, _("Không tìm thấy đơn hàng của lần thanh toán này."))
             return redirect("checkout:thank-you")
-        session = gateway.checkout_session_retrieve(session_id)
-        if session is not None:
-            try:
-                # The same checks as the webhook: amount, currency, session and order.
-                stripe_events.stripe_session_settle(session=session)
-            except stripe_events.StripeEventMalformed as error:
-                logger.warning("Stripe session %s could not be settled: %s", session_id, error)
-        payment.refresh_from_db()
         if payment.is_paid:
             messages.success(request, _("Đã nhận thanh toán thẻ. Cảm ơn bạn!"))
         else:
@@ -126,7 +115,7 @@ class TransferConfirmView(StaffRequiredMixin, View):
     def post(self, request, number):
         order = get_object_or_404(Order, number=number, payment__isnull=False)
         try:
-            _payment, changed = services.vietqr_confirm(order=order, by=request.user)
+            _payment, changed = transfers.vietqr_confirm(order=order, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -153,7 +142,7 @@ class BankStatementImportView(StaffRequiredMixin, View):
         form = BankStatementForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                job = statement_import.bank_statement_start(
+                job = tasks.bank_statement_start(
                     upload=form.cleaned_data["statement"], by=request.user
                 )
             except ValidationError as error:
@@ -206,7 +195,7 @@ class CashCollectView(CooperativeOrStaffMixin, View):
     def post(self, request, shipment_id):
         shipment = get_object_or_404(Shipment.objects.select_related("order"), pk=shipment_id)
         try:
-            services.cod_collect(shipment=shipment, by=request.user)
+            cod.cod_collect(shipment=shipment, by=request.user)
         except PermissionDenied:
             raise
         except ValidationError as error:

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from marketplace.order.services import shipment_advance
-from marketplace.payments import services
+from marketplace.payments import services, transfers
 from marketplace.payments.models import Payment
 from tests.browser.test_csp_journey import watch_csp
 from tests.browser.test_split_order_journey import fits_the_screen, log_in
@@ -45,7 +45,7 @@ def sold(transactional_db, settings):
     )
     order = ocop_order(items=[(product, 1)])
     services.payment_create(order=order, method=Payment.Method.VIETQR)
-    services.vietqr_confirm(order=order, by=staff)
+    transfers.vietqr_confirm(order=order, by=staff)
     shipment = order.shipments.get()
     for step in ("packed", "shipped", "delivered"):
         extra = {"carrier": "ghn", "tracking_code": "GHN1"} if step == "shipped" else {}

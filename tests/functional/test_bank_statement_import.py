@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 
 from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_retry
-from marketplace.payments import services, statement_import, tasks
+from marketplace.payments import services, statement_import, tasks, transfers
 from marketplace.payments.models import Payment
 from tests.factories import ocop_order, ocop_product
 
@@ -127,7 +127,7 @@ def test_a_transfer_staff_confirmed_by_hand_is_recognised_not_flagged(
     staff_client, staff_user, tea
 ):
     order = transfer_order(tea)
-    services.vietqr_confirm(order=order, by=staff_user)
+    transfers.vietqr_confirm(order=order, by=staff_user)
 
     response = import_file(
         staff_client, csv_upload(statement(f"22/11/2026,{amount(order)},{order.number},FT20"))

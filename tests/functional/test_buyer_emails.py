@@ -7,7 +7,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from marketplace.order.services import shipment_advance
-from marketplace.payments import refunds, services
+from marketplace.payments import refunds, transfers
 from tests import checkout_steps as steps
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_the_buyer_is_told_of_a_refund_in_their_language(
     client, tea, staff_user, django_capture_on_commit_callbacks, language, subject, body, html_text
 ):
     order = place_order(client, tea, language)
-    services.vietqr_confirm(order=order, by=staff_user)
+    transfers.vietqr_confirm(order=order, by=staff_user)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,4 +1,7 @@
-"""CMS pages that sell: campaign grids, shop blocks, stories, languages, SEO and safety."""
+"""CMS pages that sell: campaign grids, shop blocks, stories, editing and safety.
+
+Languages are in test_cms_languages.py, the sitemap and structured data in
+test_structured_data.py."""
 
 import datetime
 
@@ -6,54 +9,21 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
-from oscar.core.loading import get_model
 
 from cms.models import CampaignPage, CampaignPageProduct, HomePage, StandardPage, StoryPage
 from tests import cms_pages
-from tests.factories import CooperativeFactory, category, ocop_certificate, ocop_product
+from tests.factories import ocop_product
 
 pytestmark = pytest.mark.django_db
-
-Cooperative = get_model("partner", "Cooperative")
-THAI_NGUYEN, TAN_CUONG, PHU_THO = 19, 5503, 25
 
 
 @pytest.fixture
 def catalogue():
-    """Tea and honey from Thái Nguyên and Phú Thọ, with every way to miss a 4–5 star rule."""
-    tea, honey = category("Chè và trà"), category("Mật ong")
-    green_tea = category("Chè và trà > Chè xanh")
-    thai_nguyen = CooperativeFactory(
-        partner__name="HTX Chè Tân Cương", province_code=THAI_NGUYEN, ward_code=TAN_CUONG
-    )
-    phu_tho = CooperativeFactory(partner__name="HTX Chè Cam My", province_code=PHU_THO)
-    pending = CooperativeFactory(
-        partner__name="HTX chờ duyệt", province_code=THAI_NGUYEN, ward_code=TAN_CUONG,
-        status=Cooperative.Status.APPLIED,
-    )  # fmt: skip
-
-    def product(cooperative, title, stars, cat, **kwargs):
-        made = ocop_product(cooperative=cooperative, title=title, price=150000, category=cat,
-                            **kwargs)  # fmt: skip
-        if stars:
-            ocop_certificate(product=made, stars=stars)
-        return made
-
-    return {
-        "five": product(thai_nguyen, "Chè Tân Cương đặc biệt", 5, green_tea),
-        "four": product(thai_nguyen, "Chè búp Tân Cương", 4, tea),
-        "three": product(thai_nguyen, "Chè móc câu", 3, tea),
-        "sold_out": product(thai_nguyen, "Chè nõn tôm", 5, tea, num_in_stock=0),
-        "honey": product(thai_nguyen, "Mật ong Tân Cương", 5, honey),
-        "other_province": product(phu_tho, "Chè Cam My", 5, tea),
-        "pending": product(pending, "Chè chưa duyệt", 5, tea),
-        "tea": tea,
-        "thai_nguyen": thai_nguyen,
-    }
+    return cms_pages.rule_catalogue()
 
 
 def _tea_rule(catalogue, **fields):
-    return dict(rule_category=catalogue["tea"], rule_province_code=THAI_NGUYEN,
+    return dict(rule_category=catalogue["tea"], rule_province_code=cms_pages.THAI_NGUYEN,
                 rule_min_stars=4, rule_max_stars=5, **fields)  # fmt: skip
 
 
@@ -251,151 +221,6 @@ def test_the_page_tree_is_constrained(home_page):
     assert StoryPage.can_create_at(index) and not StoryPage.can_create_at(home_page)
     assert StandardPage.can_create_at(home_page)
     assert not HomePage.can_create_at(home_page)
-
-
-def test_an_english_translation_has_its_own_address_hreflang_and_switcher_link(
-    client, home_page, settings
-):
-    settings.SITE_URL = "https://cho-ocop.example"
-    page = cms_pages.campaign(home_page)
-    english = cms_pages.translate(page, title="OCOP Tết gifts")
-
-    assert english.url == "/en/qua-tet/"
-    # On SITE_URL, whatever host the request names.
-    html = client.get("/qua-tet/", HTTP_HOST="evil.example").content.decode()
-    assert (
-        '<link rel="alternate" hreflang="en" href="https://cho-ocop.example/en/qua-tet/">' in html
-    )
-    assert '<link rel="alternate" hreflang="vi" href="https://cho-ocop.example/qua-tet/">' in html
-    assert '<link rel="canonical" href="https://cho-ocop.example/qua-tet/">' in html
-    assert "evil.example" not in html
-    assert "?next=/en/qua-tet/" in html.replace("%2F", "/")
-
-    response = client.get("/en/qua-tet/")
-    assert response.status_code == 200
-    assert '<html lang="en"' in response.content.decode()
-    assert "OCOP Tết gifts" in response.content.decode()
-
-
-def test_choosing_english_opens_the_english_address_and_vietnamese_ones_stay_vietnamese(
-    client, home_page
-):
-    cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
-
-    response = client.post("/i18n/setlang/?next=/en/qua-tet/", {"language": "en"})
-    assert response.status_code == 302 and response["Location"] == "/en/qua-tet/"
-    assert '<html lang="en"' in client.get("/en/qua-tet/").content.decode()
-
-    # The address decides: a Vietnamese address opened later is Vietnamese, no redirect.
-    later = client.get("/qua-tet/")
-    assert later.status_code == 200 and '<html lang="vi"' in later.content.decode()
-    assert '<html lang="vi"' in client.get("/shop/basket/").content.decode()
-    assert '<html lang="en"' in client.get("/en/shop/basket/").content.decode()
-
-
-def test_english_on_a_page_with_no_english_at_all_opens_the_english_shop(client, home_page):
-    cms_pages.campaign(home_page)  # no English translation, and no English home page
-
-    html = client.get("/qua-tet/").content.decode().replace("%2F", "/")
-
-    assert "?next=/en/shop/catalogue/" in html
-    assert '<html lang="en"' in client.get("/en/shop/catalogue/").content.decode()
-
-
-def test_opening_an_english_address_does_not_turn_later_pages_english(client, home_page):
-    cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
-
-    client.get("/en/qua-tet/")
-
-    assert "django_language" not in client.cookies
-    assert '<html lang="vi"' in client.get("/shop/basket/").content.decode()
-
-
-def test_the_language_switch_refuses_other_sites_and_unknown_languages(client):
-    response = client.post("/i18n/setlang/?next=https://evil.example/", {"language": "xx"})
-
-    assert response["Location"] == "/"
-    assert "django_language" not in response.cookies
-
-
-def test_the_sitemap_lists_pages_in_both_languages_products_and_cooperatives(
-    client, home_page, catalogue, settings
-):
-    settings.SITE_URL = "https://cho-ocop.example"
-    cms_pages.translate(cms_pages.campaign(home_page), title="OCOP Tết gifts")
-
-    xml = client.get("/sitemap.xml", HTTP_HOST="evil.example").content.decode()
-
-    site = "https://cho-ocop.example"
-    assert f"<loc>{site}/qua-tet/</loc>" in xml
-    assert f"<loc>{site}/en/qua-tet/</loc>" in xml
-    assert f"<loc>{site}{catalogue['five'].get_absolute_url()}</loc>" in xml
-    assert f"<loc>{site}{catalogue['thai_nguyen'].get_absolute_url()}</loc>" in xml
-    assert "evil.example" not in xml
-    assert catalogue["pending"].get_absolute_url() not in xml
-    assert "htx-che-" in xml
-
-
-def test_a_product_page_carries_product_json_ld_with_a_vnd_offer(client, catalogue):
-    product = catalogue["five"]
-
-    html = client.get(product.get_absolute_url()).content.decode()
-
-    (data,) = cms_pages.json_ld(html, "Product")
-    assert data["name"] == "Chè Tân Cương đặc biệt"
-    assert data["url"] == f"http://127.0.0.1:8000{product.get_absolute_url()}"
-    assert data["brand"]["name"] == "HTX Chè Tân Cương"
-    assert data["offers"] == {
-        "@type": "Offer",
-        "url": data["url"],
-        "priceCurrency": "VND",
-        "price": "150000",
-        "availability": "https://schema.org/InStock",
-        "itemCondition": "https://schema.org/NewCondition",
-        "seller": {"@type": "Organization", "name": "HTX Chè Tân Cương"},
-    }
-
-
-def test_a_sold_out_product_is_offered_out_of_stock(client, catalogue):
-    html = client.get(catalogue["sold_out"].get_absolute_url()).content.decode()
-
-    (data,) = cms_pages.json_ld(html, "Product")
-    assert data["offers"]["availability"] == "https://schema.org/OutOfStock"
-
-
-def test_a_cooperative_profile_links_its_stories_in_the_visitors_language(
-    client, home_page, catalogue
-):
-    index = cms_pages.story_index(home_page)
-    story = cms_pages.story(index, cooperative=catalogue["thai_nguyen"], title="Ba đời làm chè")
-    cms_pages.translate(story, title="Three generations of tea")
-    cms_pages.story(index, slug="khac", title="Chuyện hợp tác xã khác")
-
-    vietnamese = client.get(catalogue["thai_nguyen"].get_absolute_url()).content.decode()
-    english = client.get("/en" + catalogue["thai_nguyen"].get_absolute_url()).content.decode()
-
-    assert 'href="/cau-chuyen/doi-che-cam-my/"' in vietnamese and "Ba đời làm chè" in vietnamese
-    assert "Chuyện hợp tác xã khác" not in vietnamese
-    assert "Three generations of tea" in english and "Ba đời làm chè" not in english
-
-
-def test_a_cooperative_profile_carries_an_organization(client, catalogue):
-    html = client.get(catalogue["thai_nguyen"].get_absolute_url()).content.decode()
-
-    (data,) = cms_pages.json_ld(html, "Organization")
-    assert data["name"] == "HTX Chè Tân Cương"
-    assert data["address"]["addressRegion"] == "Thái Nguyên"
-    assert data["address"]["addressCountry"] == "VN"
-
-
-def test_json_ld_cannot_close_its_script_element(client, cooperative):
-    product = ocop_product(cooperative=cooperative, title="Chè </script><script>alert(1)",
-                           price=1000)  # fmt: skip
-
-    html = client.get(product.get_absolute_url()).content.decode()
-
-    assert "</script><script>alert(1)" not in html
-    assert cms_pages.json_ld(html, "Product")[0]["name"] == "Chè </script><script>alert(1)"
 
 
 def test_staff_open_the_campaign_editor_and_the_product_chooser(client, staff_user, home_page,

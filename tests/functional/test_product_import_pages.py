@@ -7,7 +7,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import ProductClassFactory
 
-from catalogue import importing, tasks
+from catalogue import importing, product_sheets, tasks
 from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_retry
 from tests.factories import CooperativeFactory, category, cooperative_user
@@ -77,9 +77,9 @@ def test_the_upload_only_checks_the_file_and_leaves_the_rows_to_the_job(
     def never(**kwargs):
         raise AssertionError("rows read on the request path")
 
-    monkeypatch.setattr(importing, "spreadsheet_read", never)
+    monkeypatch.setattr(product_sheets, "spreadsheet_read", never)
     monkeypatch.setattr(importing, "import_preview", never)
-    rows = "".join(f"Chè số {n},Chè,{10000 + n},5\n" for n in range(importing.MAX_ROWS))
+    rows = "".join(f"Chè số {n},Chè,{10000 + n},5\n" for n in range(product_sheets.MAX_ROWS))
 
     with django_capture_on_commit_callbacks(execute=False) as sent:
         response = _upload(coop_client, HEADER + rows)
@@ -217,13 +217,13 @@ def test_a_retry_after_a_crash_saves_no_row_twice(
 def test_a_file_unreadable_past_its_header_ends_the_job_with_its_message(
     coop_client, django_capture_on_commit_callbacks
 ):
-    rows = "".join(f"Chè số {n},Chè,1000,5\n" for n in range(importing.MAX_ROWS + 1))
+    rows = "".join(f"Chè số {n},Chè,1000,5\n" for n in range(product_sheets.MAX_ROWS + 1))
 
     page = _text(
         coop_client.get(_checked(coop_client, django_capture_on_commit_callbacks, HEADER + rows))
     )
 
-    assert f"Tệp có quá {importing.MAX_ROWS} dòng" in page
+    assert f"Tệp có quá {product_sheets.MAX_ROWS} dòng" in page
     assert "Tải tệp lên lại" in page and reverse("cooperative-product-import") in page
     assert Job.objects.get().status == Job.Status.DONE
     assert not Product.objects.exists()

@@ -17,7 +17,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.order.services import shipment_advance
-from marketplace.payments import refunds, services
+from marketplace.payments import refunds, services, transfers
 from marketplace.payments.models import Payment, Refund, WebhookEvent
 from marketplace.settlement import ledger
 from marketplace.settlement import services as settlement
@@ -177,7 +177,7 @@ def test_an_order_of_two_cooperatives_goes_from_payment_to_payout_exact_to_the_d
     later = ocop_order(items=[(ocop_product(cooperative=tea_cooperative, title="Chè búp",
                                             price=100_000), 1)])  # fmt: skip
     services.payment_create(order=later, method=Payment.Method.VIETQR)
-    services.vietqr_confirm(order=later, by=staff_user)
+    transfers.vietqr_confirm(order=later, by=staff_user)
     deliver(later.shipments.get(), tea_user)
     # 100.000 in the "Chè" category? No: this product has none, so the default 8 %.
     assert balance(tea_cooperative) == -45_000 + 92_000

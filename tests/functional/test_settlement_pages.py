@@ -13,7 +13,7 @@ from django.utils import timezone
 from PIL import Image
 
 from marketplace.order.services import shipment_advance
-from marketplace.payments import services, vietqr
+from marketplace.payments import services, transfers, vietqr
 from marketplace.payments.models import Payment
 from marketplace.settlement.models import Payout, PayoutBatch
 from tests.factories import (
@@ -39,7 +39,7 @@ def sell(cooperative, user, staff_user, *, title, price):
     """A VietQR order of one ``title`` at ``price``, paid and delivered."""
     order = ocop_order(items=[(ocop_product(cooperative=cooperative, title=title, price=price), 1)])
     services.payment_create(order=order, method=Payment.Method.VIETQR)
-    services.vietqr_confirm(order=order, by=staff_user)
+    transfers.vietqr_confirm(order=order, by=staff_user)
     shipment = order.shipments.get()
     shipment_advance(shipment=shipment, to_status="packed", by=user)
     shipment_advance(shipment=shipment, to_status="shipped", carrier="ghn", tracking_code="G1",

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
 from oscar.test.factories import ProductClassFactory
 
-from catalogue.importing import import_preview, products_import, spreadsheet_read
+from catalogue.importing import import_preview, products_import
+from catalogue.product_sheets import spreadsheet_read
 from tests.factories import CooperativeFactory, category, ocop_product
 
 pytestmark = pytest.mark.django_db

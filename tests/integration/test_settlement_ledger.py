@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from marketplace.order.services import shipment_advance
-from marketplace.payments import services
+from marketplace.payments import cod, services, transfers
 from marketplace.payments.models import Payment
 from marketplace.settlement import ledger
 from marketplace.settlement import services as settlement
@@ -102,8 +102,8 @@ def test_cod_cash_kept_by_the_cooperative_is_owed_back_against_its_sales(sold, s
     # less 8 %): it owes the 16.000 commission.
     assert ledger.cooperative_balance(cooperative) == -16_000
 
-    services.cod_collect(shipment=shipment, by=user)
-    services.cod_collect(shipment=shipment, by=user)  # a second click: nothing more
+    cod.cod_collect(shipment=shipment, by=user)
+    cod.cod_collect(shipment=shipment, by=user)  # a second click: nothing more
 
     assert ledger.cooperative_balance(cooperative) == -16_000
     assert Posting.objects.filter(kind=Posting.Kind.COD_CASH).count() == 1
@@ -122,7 +122,7 @@ def test_a_transfer_delivered_before_it_is_paid_enters_the_ledger_when_the_money
     deliver(order.shipments.get(), user)
     assert not Posting.objects.exists()  # delivered, but the money is not in
 
-    services.vietqr_confirm(order=order, by=staff_user)
+    transfers.vietqr_confirm(order=order, by=staff_user)
 
     sale = Posting.objects.get(kind=Posting.Kind.SALE)
     delivered_on = timezone.localdate(order.shipments.get().delivered_at)

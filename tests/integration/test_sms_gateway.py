@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from marketplace.sms import sms_deliver
+from marketplace.tasks import sms_deliver
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 
-from marketplace.mail_backend import message_build, message_data
+from marketplace.mail import message_build, message_data
 from marketplace.tasks import email_deliver
 
 

@@ -7,7 +7,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _variables_read_by_settings():
-    source = (ROOT / "marketplace" / "settings.py").read_text()
+    source = "\n".join(
+        path.read_text() for path in sorted((ROOT / "marketplace" / "settings").glob("*.py"))
+    )
     return set(re.findall(r'(?:env\.\w+|_required)\(\s*"([A-Z][A-Z0-9_]+)"', source))
 
 

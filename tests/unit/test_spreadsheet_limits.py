@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from catalogue import importing
-from catalogue.importing import spreadsheet_read
+from catalogue import product_sheets
+from catalogue.product_sheets import spreadsheet_read
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'
@@ -79,7 +79,7 @@ def test_a_zip_bomb_workbook_is_refused_from_its_zip_directory(openpyxl_never_op
             "xl/worksheets/sheet1.xml": _repeated_cells(300),
         }
     )
-    assert len(bomb) < importing.MAX_FILE_BYTES  # small enough to get past the size limit
+    assert len(bomb) < product_sheets.MAX_FILE_BYTES  # small enough to get past the size limit
     [sheet] = [m for m in zipfile.ZipFile(io.BytesIO(bomb)).infolist() if "sheet" in m.filename]
     assert sheet.file_size > 300_000_000
 
@@ -106,7 +106,7 @@ def test_a_member_that_unpacks_a_thousand_fold_is_refused_even_under_the_size_li
 def test_a_workbook_unpacking_to_more_than_the_total_limit_is_refused(
     openpyxl_never_opens, monkeypatch
 ):
-    monkeypatch.setattr(importing, "MAX_XLSX_RATIO", 10**9)
+    monkeypatch.setattr(product_sheets, "MAX_XLSX_RATIO", 10**9)
     members = {"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": WORKBOOK}
     members |= {f"xl/worksheets/sheet{n}.xml": _repeated_cells(15) for n in range(3)}
 
@@ -115,7 +115,7 @@ def test_a_workbook_unpacking_to_more_than_the_total_limit_is_refused(
 
 def test_a_zip_of_too_many_members_is_refused(openpyxl_never_opens):
     members = {"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": WORKBOOK}
-    members |= {f"xl/media/{n}.xml": "" for n in range(importing.MAX_XLSX_MEMBERS)}
+    members |= {f"xl/media/{n}.xml": "" for n in range(product_sheets.MAX_XLSX_MEMBERS)}
 
     assert _read(_zip(members)).code == "xlsx_too_large"
 
@@ -160,7 +160,7 @@ def test_a_sheet_reaching_row_a_million_is_refused_without_reading_a_million_row
     workbook.save(out)
 
     assert _read(out.getvalue()).code == "too_many_rows"
-    assert rows_read["rows"] == importing.MAX_SHEET_ROWS + 1
+    assert rows_read["rows"] == product_sheets.MAX_SHEET_ROWS + 1
 
 
 def test_only_the_first_columns_of_a_very_wide_sheet_are_read(rows_read):
@@ -175,7 +175,7 @@ def test_only_the_first_columns_of_a_very_wide_sheet_are_read(rows_read):
     rows = spreadsheet_read(upload=SimpleUploadedFile("hang.xlsx", out.getvalue()))
 
     assert rows == [{"title": "Chè", "category": "Chè", "price": "125000", "stock": "5"}]
-    assert rows_read["widest"] == importing.MAX_COLUMNS
+    assert rows_read["widest"] == product_sheets.MAX_COLUMNS
 
 
 def test_a_csv_field_over_the_csv_modules_limit_gets_a_message_not_an_error():
@@ -185,7 +185,7 @@ def test_a_csv_field_over_the_csv_modules_limit_gets_a_message_not_an_error():
 
 
 def test_a_csv_of_endless_blank_lines_is_refused():
-    blank_lines = ",,,\n" * importing.MAX_SHEET_ROWS
+    blank_lines = ",,,\n" * product_sheets.MAX_SHEET_ROWS
     content = ("Tên sản phẩm,Danh mục,Giá (đồng),Tồn kho\n" + blank_lines).encode()
 
     assert _read(content, name="hang.csv").code == "too_many_rows"
@@ -201,7 +201,7 @@ def test_the_upload_check_refuses_a_zip_bomb_without_unpacking_it(openpyxl_never
     )
 
     with pytest.raises(ValidationError) as error:
-        importing.spreadsheet_check(upload=SimpleUploadedFile("hang.xlsx", bomb))
+        product_sheets.spreadsheet_check(upload=SimpleUploadedFile("hang.xlsx", bomb))
 
     assert error.value.code == "xlsx_too_large"
 
@@ -213,17 +213,18 @@ def test_the_upload_check_refuses_a_zip_bomb_without_unpacking_it(openpyxl_never
         ("hang.csv", "Tên sản phẩm;Danh mục;Giá;Tồn kho\n".encode("utf-16"), "encoding"),
         ("hang.csv", b"", "empty"),
         ("hang.doc", b"\xd0\xcf\x11\xe0", "unsupported_format"),
-        ("hang.csv", b"x" * (importing.MAX_FILE_BYTES + 1), "too_large"),
+        ("hang.csv", b"x" * (product_sheets.MAX_FILE_BYTES + 1), "too_large"),
     ],
 )
 def test_the_upload_check_refuses_what_it_can_see_from_the_header(name, content, code):
     with pytest.raises(ValidationError) as error:
-        importing.spreadsheet_check(upload=SimpleUploadedFile(name, content))
+        product_sheets.spreadsheet_check(upload=SimpleUploadedFile(name, content))
 
     assert error.value.code == code
 
 
 def test_the_upload_check_passes_a_good_header_and_returns_the_file():
     content = "Tên sản phẩm;Danh mục;Giá (đồng);Tồn kho\nChè;Chè;không giá;1\n".encode()
+    upload = SimpleUploadedFile("hang.csv", content)
 
-    assert importing.spreadsheet_check(upload=SimpleUploadedFile("hang.csv", content)) == content
+    assert product_sheets.spreadsheet_check(upload=upload) == content

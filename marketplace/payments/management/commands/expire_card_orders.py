@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from marketplace.payments.services import orders_expire_abandoned
+from marketplace.payments.card import orders_expire_abandoned
 
 
 class Command(BaseCommand):
