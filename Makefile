@@ -1,6 +1,6 @@
 # OCOP marketplace: `make run` serves the demo, `make serve` runs production, `make test`
 # runs every check.
-# Needs only Python 3.11 and make; everything else is installed into .venv from the lock.
+# Needs only Python 3.11 and make; everything else is installed into .venv from the locks.
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -25,10 +25,12 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock
+# The production lock, and the development tools (tests, lint, make lock) on top: every
+# package pinned with its hashes, so pip installs exactly the reviewed files.
+$(STAMP): requirements.lock requirements-dev.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
 	@touch $@
 
 # Without ES_URL, a local search server (noida-db) runs for as long as the command.
@@ -85,14 +87,17 @@ messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=media --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
-# Re-resolve the newest allowed versions into requirements.lock.
-lock:
-	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -c "import tomllib; p=tomllib.load(open('pyproject.toml','rb'))['project']; print('\n'.join(p['dependencies'] + p['optional-dependencies']['dev']))" > .lock-venv/wanted.txt
-	.lock-venv/bin/pip install --quiet -r .lock-venv/wanted.txt
-	( echo "# Exact versions for every install (make install). Regenerate with: make lock"; \
-	  .lock-venv/bin/pip freeze --exclude-editable | sort -f ) > requirements.lock
-	rm -rf .lock-venv
+# Write both locks from pyproject.toml with pip-compile: requirements.lock (production)
+# and requirements-dev.lock (the dev extra, held to the production lock's versions).
+# Pins already in a lock are kept; LOCK_ARGS="--upgrade-package NAME" moves one package,
+# LOCK_ARGS=--upgrade re-resolves everything to the newest allowed versions.
+PIP_COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+
+lock: $(STAMP)
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements.lock \
+	  --output-file requirements-dev.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
