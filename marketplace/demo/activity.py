@@ -32,7 +32,7 @@ Selector = get_class("partner.strategy", "Selector")
 SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 User = get_user_model()
 
-DEMO_PASSWORD = "ocop-demo"
+DEMO_PASSWORD = "ocop-demo"  # noqa: S105 (the demo accounts' published password)
 
 APPLICATIONS = [
     {

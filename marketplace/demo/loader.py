@@ -44,7 +44,7 @@ StockRecord = get_model("partner", "StockRecord")
 Cooperative = get_model("partner", "Cooperative")
 User = get_user_model()
 
-DEMO_PASSWORD = "ocop-demo"
+DEMO_PASSWORD = "ocop-demo"  # noqa: S105 (the demo accounts' published password)
 ADMIN_EMAIL, ADMIN_PASSWORD = "admin@ocop.example", "ocop-admin"
 CUSTOMER_EMAIL = "khach@ocop.example"
 PRODUCT_CLASS_SLUG = "san-pham-ocop"
