@@ -68,9 +68,13 @@ demo: $(STAMP)
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo_data --reset
 
+# The checks of .pre-commit-config.yaml, over every file and without changing any.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	git ls-files -z '*.py' ':!:*/migrations/*' | xargs -0 $(VENV)/bin/django-upgrade --check \
+	  --target-version 5.2 --skip test_http_headers
+	$(VENV)/bin/djlint --lint templates
 
 browser-deps:
 	@bash .ci/browser-deps
