@@ -5,7 +5,9 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# PRODUCTION=1 (make serve PRODUCTION=1): the production lock alone, no test or lint tools.
+LOCKS := requirements.lock $(if $(PRODUCTION),,requirements-dev.lock)
+STAMP := $(VENV)/.installed$(if $(PRODUCTION),-production)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -27,10 +29,10 @@ install: $(STAMP)
 
 # The production lock, and the development tools (tests, lint, make lock) on top: every
 # package pinned with its hashes, so pip installs exactly the reviewed files.
-$(STAMP): requirements.lock requirements-dev.lock
+$(STAMP): $(LOCKS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
+	$(PY) -m pip install --quiet --require-hashes $(addprefix -r ,$(LOCKS))
 	@touch $@
 
 # Without ES_URL, a local search server (noida-db) runs for as long as the command.
