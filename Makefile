@@ -20,10 +20,12 @@ help:
 	@echo "               or Redis when REDIS_URL is set); Ctrl-C stops all three"
 	@echo "make serve   - production: migrate, collectstatic, check --deploy, then the"
 	@echo "               Procfile's web (gunicorn), worker and beat; needs the production"
-	@echo "               variables (.env.example) and DJANGO_DEBUG unset or false"
+	@echo "               variables (.env.example) and DJANGO_DEBUG unset or false;"
+	@echo "               with PRODUCTION=1, .venv gets the production lock alone"
 	@echo "make test    - lint, Django checks and the whole test suite (PostgreSQL)"
 	@echo "make bench   - query counts and server times of the main pages"
 	@echo "make messages - extract and compile translations"
+	@echo "make lock    - rewrite requirements.lock and requirements-dev.lock (pip-compile)"
 
 install: $(STAMP)
 
