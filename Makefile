@@ -1,11 +1,13 @@
 # OCOP marketplace: `make run` serves the demo, `make serve` runs production, `make test`
 # runs every check.
-# Needs only Python 3.11 and make; everything else is installed into .venv from the lock.
+# Needs only Python 3.11 and make; everything else is installed into .venv from the locks.
 
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# PRODUCTION=1 (make serve PRODUCTION=1): the production lock alone, no test or lint tools.
+LOCKS := requirements.lock $(if $(PRODUCTION),,requirements-dev.lock)
+STAMP := $(VENV)/.installed$(if $(PRODUCTION),-production)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -18,17 +20,21 @@ help:
 	@echo "               or Redis when REDIS_URL is set); Ctrl-C stops all three"
 	@echo "make serve   - production: migrate, collectstatic, check --deploy, then the"
 	@echo "               Procfile's web (gunicorn), worker and beat; needs the production"
-	@echo "               variables (.env.example) and DJANGO_DEBUG unset or false"
+	@echo "               variables (.env.example) and DJANGO_DEBUG unset or false;"
+	@echo "               with PRODUCTION=1, .venv gets the production lock alone"
 	@echo "make test    - lint, Django checks and the whole test suite (PostgreSQL)"
 	@echo "make bench   - query counts and server times of the main pages"
 	@echo "make messages - extract and compile translations"
+	@echo "make lock    - rewrite requirements.lock and requirements-dev.lock (pip-compile)"
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock
+# The production lock, and the development tools (tests, lint, make lock) on top: every
+# package pinned with its hashes, so pip installs exactly the reviewed files.
+$(STAMP): $(LOCKS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes $(addprefix -r ,$(LOCKS))
 	@touch $@
 
 # Without ES_URL, a local search server (noida-db) runs for as long as the command.
@@ -66,9 +72,13 @@ demo: $(STAMP)
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo_data --reset
 
+# The checks of .pre-commit-config.yaml, over every file and without changing any.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	git ls-files -z '*.py' ':!:*/migrations/*' | xargs -0 $(VENV)/bin/django-upgrade --check \
+	  --target-version 5.2 --skip test_http_headers
+	$(VENV)/bin/djlint --lint templates
 
 browser-deps:
 	@bash .ci/browser-deps
@@ -85,14 +95,17 @@ messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=media --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
-# Re-resolve the newest allowed versions into requirements.lock.
-lock:
-	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -c "import tomllib; p=tomllib.load(open('pyproject.toml','rb'))['project']; print('\n'.join(p['dependencies'] + p['optional-dependencies']['dev']))" > .lock-venv/wanted.txt
-	.lock-venv/bin/pip install --quiet -r .lock-venv/wanted.txt
-	( echo "# Exact versions for every install (make install). Regenerate with: make lock"; \
-	  .lock-venv/bin/pip freeze --exclude-editable | sort -f ) > requirements.lock
-	rm -rf .lock-venv
+# Write both locks from pyproject.toml with pip-compile: requirements.lock (production)
+# and requirements-dev.lock (the dev extra, held to the production lock's versions).
+# Pins already in a lock are kept; LOCK_ARGS="--upgrade-package NAME" moves one package,
+# LOCK_ARGS=--upgrade re-resolves everything to the newest allowed versions.
+PIP_COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+
+lock: $(STAMP)
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements.lock \
+	  --output-file requirements-dev.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -165,7 +165,7 @@ def client_ip(request):
     count = settings.TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
     if len(forwarded) < count:
         return remote
     candidate = forwarded[-count]

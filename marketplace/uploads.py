@@ -220,7 +220,7 @@ def _reencode(*, image: Image.Image) -> tuple[bytes, str, str]:
     """
     try:
         ImageOps.exif_transpose(image, in_place=True)
-    except Exception:
+    except Exception:  # noqa: S110
         # A damaged EXIF block should cost the photo its orientation, not its acceptance.
         pass
     image = _flatten_mode(_to_srgb(image))

@@ -95,7 +95,7 @@ def csp_report(request):
     """
     no_content = HttpResponse(status=204)
     try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        length = int(request.headers.get("content-length") or 0)
     except ValueError:
         return no_content
     if length > CSP_REPORT_MAX_BYTES:

@@ -1,7 +1,7 @@
 """Filling the search index: full rebuilds behind an alias, and sync after each change."""
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 
 from django.core.cache import cache
@@ -209,7 +209,7 @@ def index_rebuild(*, progress=None, chunk_size=CHUNK_SIZE):
     every ``n`` documents. Return the document count of each kind.
     Raise ``SearchUnavailable`` when the search server cannot be reached.
     """
-    stamp = datetime.now().strftime("%Y%m%d%H%M%S%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
     sources = {
         "products": _chunks(indexable_products(), chunk_size),
         "cooperatives": _chunks(indexable_cooperatives().order_by("pk"), chunk_size),

@@ -23,7 +23,6 @@ def _tasks_run_inline():
     from marketplace.celery import app
 
     app.conf.task_always_eager = True
-    yield
 
 
 @pytest.fixture(autouse=True)

@@ -28,22 +28,13 @@ LABELS_PER_PAGE = COLUMNS * ROWS
 PAGE_MM = (210, 297)
 LABEL_MM = (70, 37)
 
-# Condensed faces first: a 70 mm label has room for about 30 characters beside the QR.
-# The same fonts as the demo product pictures (marketplace/demo/images.py); Debian's
-# fonts-dejavu-core has every Vietnamese glyph and the ★ sign.
-_FONT_DIR = "/usr/share/fonts/truetype"
-_REGULAR_FONTS = [
-    f"{_FONT_DIR}/dejavu/DejaVuSansCondensed.ttf",
-    f"{_FONT_DIR}/dejavu/DejaVuSans.ttf",
-    f"{_FONT_DIR}/noto/NotoSans-Regular.ttf",
-    f"{_FONT_DIR}/liberation/LiberationSans-Regular.ttf",
-]
-_BOLD_FONTS = [
-    f"{_FONT_DIR}/dejavu/DejaVuSansCondensed-Bold.ttf",
-    f"{_FONT_DIR}/dejavu/DejaVuSans-Bold.ttf",
-    f"{_FONT_DIR}/noto/NotoSans-Bold.ttf",
-    f"{_FONT_DIR}/liberation/LiberationSans-Bold.ttf",
-]
+# DejaVu Sans Condensed, shipped with the project (``fonts/``, cut down to Latin and
+# Vietnamese letters, the đồng sign and ★): every tone mark and star prints on any server,
+# with no system font. A condensed face leaves a 70 mm label room for about 30 characters
+# beside the QR.
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_REGULAR = FONT_DIR / "DejaVuSansCondensed-vi.ttf"
+FONT_BOLD = FONT_DIR / "DejaVuSansCondensed-Bold-vi.ttf"
 
 
 def mm(length):
@@ -68,11 +59,7 @@ MAX_MODULE_PX = 8
 
 @lru_cache(maxsize=16)
 def _font(size, bold=False):
-    for candidate in _BOLD_FONTS if bold else _REGULAR_FONTS:
-        if Path(candidate).exists():
-            return ImageFont.truetype(candidate, size)
-    # Pillow's own font lacks Vietnamese glyphs, but a label with boxes beats no label.
-    return ImageFont.load_default(size=size)
+    return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
 
 
 def product_ocop_stars(product):

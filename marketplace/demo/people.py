@@ -10,7 +10,7 @@ from marketplace.sites import site_domain_sync
 
 User = get_user_model()
 
-DEMO_PASSWORD = "ocop-demo"
+DEMO_PASSWORD = "ocop-demo"  # noqa: S105 (the demo accounts' published password)
 ADMIN_EMAIL, ADMIN_PASSWORD = "admin@ocop.example", "ocop-admin"
 CUSTOMER_EMAIL = "khach@ocop.example"
 

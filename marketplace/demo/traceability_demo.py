@@ -192,7 +192,7 @@ def _scans(batch, count, rng, *, end, span, phones, networks):
 
 def _scan_history(batch, *, seed):
     """Store a month of ordinary scans of ``batch`` in bulk; return how many."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (repeatable demo data, not a secret)
     count = round(batch.quantity * rng.uniform(0.3, 1.5))
     span = datetime.timedelta(days=SCAN_DAYS)
     scans = _scans(batch, count, rng, end=timezone.now(), span=span,
@@ -203,7 +203,7 @@ def _scan_history(batch, *, seed):
 
 def _scan_copied_lot(batch, *, seed):
     """Store the scans of a lot whose code was copied: far more phones than its size, a burst."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (repeatable demo data, not a secret)
     now = timezone.now()
     phones = batch.quantity * PLAUSIBLE_CLIENTS_PER_ITEM + rng.randint(200, 400)
     scans = _scans(batch, phones + rng.randint(100, 200), rng, end=now,

@@ -178,7 +178,8 @@ def _line(row, values, columns):
 def _date(text, row):
     for date_format in DATE_FORMATS:
         try:
-            return datetime.datetime.strptime(text, date_format).date()
+            # Only the date is kept: no time, so no time zone.
+            return datetime.datetime.strptime(text, date_format).date()  # noqa: DTZ007
         except ValueError:
             continue
     raise ValidationError(

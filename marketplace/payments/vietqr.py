@@ -5,6 +5,7 @@ is a CRC-16/CCITT-FALSE over everything before it, including "6304".
 """
 
 import base64
+import binascii
 import io
 import re
 from decimal import Decimal
@@ -25,13 +26,8 @@ def tlv(tag, value):
 
 def crc16_ccitt_false(data):
     """Return the CRC-16/CCITT-FALSE of ``data`` (poly 0x1021, init 0xFFFF, no reflection)."""
-    crc = 0xFFFF
-    for byte in data:
-        crc ^= byte << 8
-        for _bit in range(8):
-            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else crc << 1
-            crc &= 0xFFFF
-    return crc
+    # binascii's CRC-CCITT (XMODEM's polynomial, unreflected) started from 0xFFFF is this CRC.
+    return binascii.crc_hqx(data, 0xFFFF)
 
 
 def payload(*, bank_bin, account_number, amount=None, message=""):

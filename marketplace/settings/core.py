@@ -25,7 +25,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 # Off unless asked for: a server started without configuration must not run as the demo.
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
-_DEMO_SECRET_KEY = "demo-only-insecure-key-change-me-in-production"
+# Used only when DEBUG is on; production refuses to start without DJANGO_SECRET_KEY.
+_DEMO_SECRET_KEY = "demo-only-insecure-key-change-me-in-production"  # noqa: S105
 _DEMO_SITE_URL = "http://127.0.0.1:8000"
 
 

@@ -116,7 +116,7 @@ class LedgerEntry(AppendOnlyModel):
     posting = models.ForeignKey(
         Posting, on_delete=models.PROTECT, related_name="entries", verbose_name=_("Bút toán")
     )
-    account = models.CharField(_("Tài khoản"), max_length=16, choices=Account.choices)
+    account = models.CharField(_("Tài khoản"), max_length=16, choices=Account)
     amount = models.BigIntegerField(_("Số tiền (đồng)"))
 
     class Meta:

@@ -24,9 +24,9 @@ FIRST_YEAR, LAST_YEAR = 2020, 2100
 
 def month_bounds(year, month):
     """Return the local start of ``month`` and of the month after it (aware datetimes)."""
-    start = datetime.datetime(year, month, 1)
-    end = start + datetime.timedelta(days=calendar.monthrange(year, month)[1])
-    return timezone.make_aware(start), timezone.make_aware(end)
+    # Asia/Ho_Chi_Minh keeps one offset all year: adding the month's days lands on midnight.
+    start = datetime.datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
+    return start, start + datetime.timedelta(days=calendar.monthrange(year, month)[1])
 
 
 def valid_period(year, month=1):

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
@@ -210,7 +211,7 @@ def test_a_cooperative_applies_imports_products_and_shows_its_ocop_stars(
     page.select_option("#id_stars", "4")
     page.fill("#id_authority", "UBND tỉnh Phú Thọ")
     page.fill("#id_decision_number", "1234/QĐ-UBND")
-    issued_on = datetime.date.today() - datetime.timedelta(days=100)
+    issued_on = timezone.localdate() - datetime.timedelta(days=100)
     page.fill("#id_issued_on", issued_on.isoformat())
     scan = tmp_path / "quyet-dinh-ocop.pdf"
     scan.write_bytes(PDF)

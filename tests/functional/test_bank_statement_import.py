@@ -152,7 +152,7 @@ def test_vietnamese_headers_semicolons_and_dotted_amounts_are_read(staff_client,
 
 
 @pytest.mark.parametrize(
-    "upload, message",
+    ("upload", "message"),
     [
         (SimpleUploadedFile("saoke.xlsx", b"PK\x03\x04" + b"\x00" * 200), "không phải CSV"),
         (SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n\x00\x00"), "không phải CSV"),

@@ -35,7 +35,7 @@ def html_of(message):
 
 
 @pytest.mark.parametrize(
-    "language, shipped, delivered, tracking_label, html_text",
+    ("language", "shipped", "delivered", "tracking_label", "html_text"),
     [
         ("vi", "đang được giao", "đã được giao", "Mã vận đơn:", "đã được gửi đi"),
         ("en", "is on its way", "delivered", "Tracking number:", "has been shipped"),
@@ -78,7 +78,7 @@ def test_the_buyer_is_told_of_shipping_and_delivery_in_their_language(
 
 
 @pytest.mark.parametrize(
-    "language, subject, body, html_text",
+    ("language", "subject", "body", "html_text"),
     [
         ("vi", "đã hoàn tiền", "Chợ OCOP đã hoàn 50.000 ₫", "Chợ OCOP đã hoàn <strong>50.000 ₫"),
         ("en", "refunded", "has refunded 50.000 ₫", "has refunded <strong>50.000 ₫"),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
@@ -90,7 +91,7 @@ def test_a_cooperatives_order_csv_defuses_a_buyers_name(client, tea_user, custom
 
 
 def _report(client, report_type, *, dated=True):
-    today = datetime.date.today()
+    today = timezone.localdate()
     params = {"report_type": report_type, "download": "true"}
     if dated:  # the analytics reports have no date range
         params["date_from"] = (today - datetime.timedelta(days=2)).isoformat()

@@ -122,7 +122,9 @@ def test_a_batch_and_its_harvest_are_recorded_in_one_step(seller, tea):
     assert response["Location"] == reverse("batch-detail", args=[batch.pk])
     event = batch.events.get()
     assert (event.kind, event.place, event.note) == ("harvest", "Đồi Khu 3", "Hái một tôm hai lá")
-    assert event.occurred_at == timezone.make_aware(datetime.datetime(2026, 11, 2, 7, 30))
+    assert event.occurred_at == datetime.datetime(
+        2026, 11, 2, 7, 30, tzinfo=timezone.get_current_timezone()
+    )
 
 
 def test_a_batch_without_a_first_event_is_still_a_draft_to_add_to(seller, tea):

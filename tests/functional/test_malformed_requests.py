@@ -85,7 +85,7 @@ def test_a_huge_path_is_414(client):
 
 
 @pytest.mark.parametrize(
-    "path, query",
+    ("path", "query"),
     [("/t/%FF%FE/", ""), ("/01/%C3/10/%E2%82", ""), ("/shop/search/", "q=%FF%C3%28"),
      ("/shop/search/suggest/", "q=%F0%9F%8D%AF%ED%A0%80")],
 )  # fmt: skip

@@ -230,7 +230,7 @@ def test_a_file_unreadable_past_its_header_ends_the_job_with_its_message(
 
 
 @pytest.mark.parametrize(
-    "name, content, message",
+    ("name", "content", "message"),
     [
         ("hang.pdf", "%PDF-1.4 ...", "Chỉ nhận tệp CSV hoặc Excel"),
         ("hang.csv", "Tên,Giá\nChè,1000\n", "Thiếu cột bắt buộc"),

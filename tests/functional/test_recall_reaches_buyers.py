@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
@@ -27,7 +28,7 @@ def _lot(cooperative, product, user, code, quantity, days_ago):
     batch = trace_batch(cooperative=cooperative, product=product, user=user, lot_code=code,
                         kinds=["harvest"], photos_per_event=0)  # fmt: skip
     Batch.objects.filter(pk=batch.pk).update(
-        quantity=quantity, produced_on=datetime.date.today() - datetime.timedelta(days=days_ago)
+        quantity=quantity, produced_on=timezone.localdate() - datetime.timedelta(days=days_ago)
     )
     batch.refresh_from_db()
     return batch

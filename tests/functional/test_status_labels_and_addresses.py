@@ -20,7 +20,7 @@ def _text(response):
 
 
 @pytest.mark.parametrize(
-    "language, label",
+    ("language", "label"),
     [("vi", "Chờ giao, thu tiền khi nhận (COD)"), ("en", "Awaiting delivery, cash on delivery")],
 )
 def test_staff_see_the_order_status_as_a_label_in_the_dashboard(

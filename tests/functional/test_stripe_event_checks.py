@@ -164,7 +164,7 @@ def test_the_buyers_return_checks_the_amount_stripe_reports_too(client, stripe_s
 
 
 @pytest.mark.parametrize(
-    "session_id, status",
+    ("session_id", "status"),
     # A NUL byte is refused by the request guard before the view (400); the view's own
     # check stays for callers that bypass it.
     [("cs_test_\x00", 400), ("x" * 1000, 302), ("cs_test_nobody", 302)],

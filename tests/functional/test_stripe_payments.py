@@ -60,11 +60,11 @@ def test_vnd_is_sent_to_stripe_as_whole_dong(price):
 
 
 def test_fractions_of_a_dong_are_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a whole number of đồng"):
         gateway.vnd_to_stripe_amount(Decimal("125000.50"))
 
 
-@pytest.mark.parametrize("price, total", [(95000, 125000), (1220000, 1250000)])
+@pytest.mark.parametrize(("price", "total"), [(95000, 125000), (1220000, 1250000)])
 def test_a_card_checkout_creates_the_order_in_vnd_before_sending_the_buyer_to_stripe(
     client, stripe_server, tea_cooperative, price, total
 ):

@@ -100,9 +100,9 @@ def test_published_roots_are_never_changed_or_deleted(lots):
     _publish()
     root = ChainRoot.objects.get()
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="kept as published"):
         root.save()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="kept forever"):
         root.delete()
 
 

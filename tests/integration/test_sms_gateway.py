@@ -49,5 +49,5 @@ def test_a_gateway_error_raises_for_the_worker_to_retry(gateway):
     _received, answers = gateway
     answers.append(503)
 
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="503"):
         sms_deliver(to="+84912345678", text="x")

@@ -72,9 +72,9 @@ def test_events_are_never_edited_or_deleted(batch, grower):
     event = _add(batch, grower)
     event.note = "sửa"
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="append-only"):
         event.save()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="never deleted"):
         event.delete()
 
 

@@ -89,7 +89,7 @@ def _rows(start, scans):
 
 
 def test_the_busiest_window_counts_a_burst_across_clock_aligned_buckets():
-    start = datetime.datetime(2026, 11, 22, 9, 7)
+    start = datetime.datetime(2026, 11, 22, 9, 7, tzinfo=datetime.UTC)
     # 20 phones at 9:07–9:09 and 20 at 9:11–9:13: one 10-minute burst of 40 across 9:10.
     rows = _rows(start, {m: [(f"c{m}-{i}", f"p{i % 5}", 1) for i in range(5)] for m in (0, 1, 2)})
     rows += _rows(start, {4: [(f"d{i}", "p9", 1) for i in range(5)]})
@@ -102,14 +102,14 @@ def test_the_busiest_window_counts_a_burst_across_clock_aligned_buckets():
 
 
 def test_a_phone_scanning_in_many_minutes_of_a_window_counts_once():
-    start = datetime.datetime(2026, 11, 22, 9, 0)
+    start = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
     rows = _rows(start, {m: [("same-phone", "home", 20)] for m in range(10)})
 
     assert busiest_window(rows) == ScanCounts(scans=200, clients=1, places=1)
 
 
 def test_scans_further_apart_than_the_window_are_not_added_up():
-    start = datetime.datetime(2026, 11, 22, 9, 0)
+    start = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
     twenty = {m: [(f"c{m}-{i}", f"p{i}", 1) for i in range(20)] for m in (0, 10, 25)}
     rows = _rows(start, twenty)
 

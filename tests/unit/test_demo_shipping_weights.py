@@ -8,7 +8,7 @@ from marketplace.demo.catalogue import shipping_weight_from_net_content
 
 
 @pytest.mark.parametrize(
-    "net_content, kg",
+    ("net_content", "kg"),
     [
         ("500 g", "0.55"),
         ("200 g", "0.25"),

@@ -5,7 +5,7 @@ import pytest
 from search.text import vi_fold, vi_normalize
 
 
-@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"),
+@pytest.mark.parametrize(("old", "new"), [("hoà", "hòa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"),
                                       ("Hoà Bình", "Hòa Bình"), ("THUỶ", "THỦY")])  # fmt: skip
 def test_both_tone_placements_normalise_to_one_spelling(old, new):
     assert vi_normalize(old) == vi_normalize(new)

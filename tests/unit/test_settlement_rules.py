@@ -53,7 +53,7 @@ def test_an_amount_shared_out_adds_up_exactly_and_never_exceeds_a_weight(amount,
 
 
 def test_nothing_can_be_shared_over_nothing():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="nothing to share"):
         rules.allocate(5, [0, 0])
 
 

@@ -207,7 +207,7 @@ def test_the_upload_check_refuses_a_zip_bomb_without_unpacking_it(openpyxl_never
 
 
 @pytest.mark.parametrize(
-    "name, content, code",
+    ("name", "content", "code"),
     [
         ("hang.csv", "Tên,Giá\nChè,1\n".encode(), "missing_columns"),
         ("hang.csv", "Tên sản phẩm;Danh mục;Giá;Tồn kho\n".encode("utf-16"), "encoding"),

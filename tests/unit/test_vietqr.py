@@ -1,6 +1,5 @@
 """The VietQR payload: EMVCo fields, CRC-16/CCITT-FALSE, and a QR an independent reader decodes."""
 
-import binascii
 import io
 
 import pytest
@@ -35,8 +34,8 @@ def test_the_payload_has_every_field_in_order_and_a_crc_over_them():
     )
 
     assert payload[:-4] == EXPECTED_BODY
-    # binascii's CRC-CCITT from 0xFFFF is an independent implementation of the same CRC.
-    assert payload[-4:] == f"{binascii.crc_hqx(EXPECTED_BODY.encode(), 0xFFFF):04X}"
+    # CRC-16/CCITT-FALSE of EXPECTED_BODY, as a bit-by-bit implementation computes it.
+    assert payload[-4:] == "4126"
 
 
 def test_the_fields_parse_back():
@@ -61,7 +60,7 @@ def test_a_static_qr_has_no_amount():
 
 @pytest.mark.parametrize("amount", ["125000.50", 0, -1])
 def test_an_amount_that_is_not_whole_positive_dong_is_refused(amount):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="positive whole number of đồng"):
         vietqr.payload(bank_bin="970436", account_number="123", amount=amount)
 
 

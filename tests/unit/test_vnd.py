@@ -41,5 +41,5 @@ def test_amounts_are_read_as_people_banks_and_spreadsheets_write_them(text, amou
 
 @pytest.mark.parametrize("text", ["", "abc", "145000.5", "1,5", "12.34.5", "₫"])
 def test_what_is_not_a_whole_number_of_dong_is_refused(text):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a whole number"):
         vnd.parse_amount(text)
