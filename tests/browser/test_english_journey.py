@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.guest_checkout import guest_cod_checkout
 from tests.cms_pages import translate
 from tests.factories import CooperativeFactory, category, home_page, ocop_product, trace_batch
 
@@ -47,6 +48,12 @@ def shop(transactional_db, search_server):
     )
     search_server.rebuild()
     return {"product": product, "batch": batch, "names": [cooperative.partner.name]}
+
+
+def _first_place(page):
+    page.select_option("#id_province_code", index=1)
+    expect(page.locator("#id_ward_code option")).not_to_have_count(1)
+    page.select_option("#id_ward_code", index=1)
 
 
 def vietnamese_interface_texts():
@@ -117,32 +124,10 @@ def test_an_english_shopper_browses_searches_buys_and_reads_the_qr_page_in_engli
         page.locator("#add_to_basket_form button[type=submit]").click()
     page.goto(base + "/en/shop/basket/")
     look("basket")
-    page.goto(base + "/en/shop/checkout/")
-    look("checkout: who are you")
-    page.fill("#id_username", "visitor@example.com")
-    page.check("input[name=options][value=anonymous]")
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/en/shop/checkout/shipping-address/$"))
-    look("checkout: address")
-    page.fill("#id_full_name", "Jane Doe")
-    page.fill("#id_phone_number", "0912345678")
-    page.fill("#id_line1", "12 Hung Vuong Street")
-    page.select_option("#id_province_code", index=1)
-    expect(page.locator("#id_ward_code option")).not_to_have_count(1)
-    page.select_option("#id_ward_code", index=1)
-    page.locator("#new_shipping_address button[type=submit]").click()
-    if "/shipping-method/" in page.url:
-        look("checkout: shipping method")
-        page.locator("form[action$='/checkout/shipping-method/'] button[type=submit]").first.click()
-    expect(page).to_have_url(re.compile(r"/en/shop/checkout/payment-method/$"))
-    look("checkout: payment")
-    expect(page.locator("input[name=method][value=cod]")).to_be_checked()
-    page.locator("#choose-payment").click()
-    expect(page).to_have_url(re.compile(r"/preview/$"))
-    look("checkout: preview")
-    page.locator("#place-order").click()
-    expect(page).to_have_url(re.compile(r"/en/shop/checkout/thank-you/$"))
-    look("checkout: thank you")
+    guest_cod_checkout(
+        page, base, email="visitor@example.com", full_name="Jane Doe",
+        line1="12 Hung Vuong Street", choose_place=_first_place, look=look, language="/en",
+    )  # fmt: skip
     order = get_model("order", "Order").objects.get()
     assert order.payment.method == "cod"
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import axe_problems, page_width
+from tests.browser.guest_checkout import guest_cod_checkout
 from tests.browser.test_split_order_journey import log_in
 from tests.factories import CooperativeFactory, cooperative_user, ocop_product, trace_batch
 
@@ -125,6 +126,12 @@ def test_a_worker_records_a_harvest_and_prints_its_labels_in_six_taps(
     assert problems == {name: [] for name in problems}, problems
 
 
+def _hoan_kiem(page):
+    page.select_option("#id_province_code", label="Thành phố Hà Nội")
+    expect(page.locator("#shipping-estimate")).to_contain_text("Thành phố Hà Nội: 30.000")
+    page.select_option("#id_ward_code", label="Phường Hoàn Kiếm")
+
+
 def _no_sideways_scroll(page, widths):
     widths[page.url] = page_width(page)
 
@@ -156,32 +163,10 @@ def test_a_guest_orders_with_cash_on_delivery_without_scrolling_sideways(
     page.goto(base + "/shop/basket/")
     look("basket")
     expect(page.locator("#basket-shipping-from")).to_contain_text("từ 20.000")
-    page.goto(base + "/shop/checkout/")
-    look("checkout: who are you")
-    page.fill("#id_username", "khach.moi@example.com")
-    page.check("input[name=options][value=anonymous]")
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/shipping-address/$"))
-    look("checkout: address")
-    page.fill("#id_full_name", "Nguyễn Thị Lan")
-    page.fill("#id_phone_number", "0912345678")
-    page.fill("#id_line1", "12 Đường Hùng Vương")
-    page.select_option("#id_province_code", label="Thành phố Hà Nội")
-    expect(page.locator("#shipping-estimate")).to_contain_text("Thành phố Hà Nội: 30.000")
-    page.select_option("#id_ward_code", label="Phường Hoàn Kiếm")
-    page.locator("#new_shipping_address button[type=submit]").click()
-    if "/shipping-method/" in page.url:
-        look("checkout: shipping method")
-        page.locator("form[action$='/checkout/shipping-method/'] button[type=submit]").first.click()
-    expect(page).to_have_url(re.compile(r"/payment-method/$"))
-    look("checkout: payment")
-    expect(page.locator("input[name=method][value=cod]")).to_be_checked()
-    page.locator("#choose-payment").click()
-    expect(page).to_have_url(re.compile(r"/preview/$"))
-    look("checkout: preview")
-    page.locator("#place-order").click()
-    expect(page).to_have_url(re.compile(r"/thank-you/$"))
-    look("checkout: thank you")
+    guest_cod_checkout(
+        page, base, email="khach.moi@example.com", full_name="Nguyễn Thị Lan",
+        line1="12 Đường Hùng Vương", choose_place=_hoan_kiem, look=look,
+    )  # fmt: skip
 
     order = get_model("order", "Order").objects.get()
     assert order.payment.method == "cod" and order.shipping_incl_tax == 30000
