@@ -73,6 +73,12 @@ LIMITS = {
     # normalised address, with ``over_limit``): no one can flood a stranger's inbox.
     "trace-alert": Limit("10/h", methods=WRITES),
     "trace-alert-contact": Limit("3/d", key="contact", methods=WRITES),
+    # The API (marketplace.api.throttles): public reads per address, a cooperative's
+    # calls per token, and its changes per token on top.
+    "api-public": Limit("120/m", methods=("GET", "HEAD", "OPTIONS")),
+    "api-token": Limit("300/m", methods=("GET", "HEAD", "OPTIONS", *WRITES)),
+    "api-token-writes": Limit("60/m", methods=WRITES),
+    "api-auth-failures": Limit("20/m", methods=("GET", "HEAD", "OPTIONS", *WRITES)),
 }
 
 

@@ -39,6 +39,8 @@ urlpatterns = [
     ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The REST API and its schema (marketplace.api): JSON, one address for all languages.
+    path("api/", include("marketplace.api.urls")),
     path("healthz", views.health, name="health"),
     path("healthz/ready", views.readiness, name="health-ready"),
     path("csp-report/", views.csp_report, name="csp-report"),

@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "marketplace.payments.apps.PaymentsConfig",
     "marketplace.settlement.apps.SettlementConfig",
     "marketplace.jobs.apps.JobsConfig",
+    "marketplace.api.apps.ApiConfig",
     # Translated model fields (title_vi/title_en, ...): before the admin, as it asks.
     "modeltranslation",
     # Django
@@ -85,6 +86,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # The REST API (marketplace.api), its schema, and Swagger UI from our static files
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Sign-in lockout (see "Login lockout and rate limits" below)
     "axes",
 ]

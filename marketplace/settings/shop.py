@@ -121,3 +121,42 @@ OSCAR_DASHBOARD_NAVIGATION.insert(
         "access_fn": staff_only,
     },
 )
+
+# --------------------------------------------------------------------------------------
+# The REST API (/api/v1/, marketplace.api)
+# --------------------------------------------------------------------------------------
+# Each view says who may call it (marketplace.api.views): these defaults refuse anything
+# a view forgot to open.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_PAGINATION_CLASS": "marketplace.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "marketplace.api.exceptions.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_VERSIONING_CLASS": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OCOP marketplace API",
+    "DESCRIPTION": (
+        "The public catalogue (products with their OCOP stars and valid certificates, "
+        "categories, cooperatives, lots and their traceability events, search) and each "
+        "cooperative's own data (stock, prices, orders, shipments, batches, events). "
+        "Cooperative endpoints take a personal access token made in the cooperative "
+        "dashboard: `Authorization: Bearer ocop_…`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["marketplace.api.schema.only_api_v1"],
+}

@@ -1,0 +1,3 @@
+"""A cooperative's own endpoints: /api/v1/cooperative/..."""
+
+urlpatterns = []
