@@ -7,14 +7,16 @@ Wagtail's) instead of trusting each one to validate its arguments. Such a path d
 exist: a 404, with the resolver's own page under /01/ and /t/ (what a damaged QR code
 shows); such a query is a 400. Over-long addresses get a 414 before they are parsed, and
 a query with more parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS a 400. Every page is the
-bilingual one, rendered without the request.
+bilingual one, rendered without the request; under /api/ the answer is JSON, as the
+API's own errors are.
 """
 
 from urllib.parse import unquote_to_bytes
 
 from django.core.exceptions import TooManyFieldsSent
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext as _
 
 # Far longer than any link the site makes (a search with every facet ticked is under
 # 2 KB); nginx's default limit for a whole request line is 8 KB.
@@ -42,6 +44,17 @@ def not_found_page(path):
     return HttpResponse(loader.get_template(name).render(), status=404)
 
 
+def _api_error(status):
+    """Return the JSON error of the API (``{"detail": …}``) for a request it cannot read."""
+    detail = {
+        404: _("Không tìm thấy địa chỉ API này."),
+        414: _("Địa chỉ quá dài."),
+    }.get(status, _("Yêu cầu có ký tự không hợp lệ hoặc quá nhiều tham số."))
+    return JsonResponse(
+        {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
 def _has_control(raw, controls):
     return not controls.isdisjoint(unquote_to_bytes(raw.replace("+", " ")))
 
@@ -53,16 +66,27 @@ class MalformedRequestMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        status = self._refusal(request)
+        if status is None:
+            return self.get_response(request)
+        if request.path_info.startswith("/api/"):
+            return _api_error(status)
+        if status == 404:
+            return not_found_page(request.path_info)
+        return bad_request_page(status=status)
+
+    def _refusal(self, request):
+        """Return the status to turn the request away with, or None to serve it."""
         path = request.path_info  # decoded already: "%00" arrives as "\x00"
         query = request.META.get("QUERY_STRING", "")
         if len(request.path) > MAX_PATH_LENGTH or len(query) > MAX_QUERY_STRING_LENGTH:
-            return bad_request_page(status=414)
+            return 414
         if not _PATH_CONTROLS.isdisjoint(path.encode("utf-8", "surrogateescape")):
-            return not_found_page(path)
+            return 404
         if _has_control(query, _QUERY_CONTROLS):
-            return bad_request_page()
+            return 400
         try:
             request.GET.get("")  # parsed once, here: past the limit it raises TooManyFieldsSent
         except TooManyFieldsSent:
-            return bad_request_page()
-        return self.get_response(request)
+            return 400
+        return None

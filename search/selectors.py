@@ -56,7 +56,9 @@ class ListingPage:
 
 
 def _page_number(raw):
-    return int(raw) if str(raw).isdigit() and 0 < int(raw) < 100_000 else raw
+    # int() refuses a superscript digit ("²") and a number of thousands of digits.
+    text = str(raw)
+    return int(text) if text.isdecimal() and len(text) < 6 and 0 < int(text) < 100_000 else raw
 
 
 def listing_page(*, form, category, page_number, per_page, path, params, stories_language=None,

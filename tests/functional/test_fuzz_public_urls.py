@@ -2,10 +2,10 @@
 
 Hypothesis generates the input (derandomized: the same examples on every run, so CI is
 deterministic), for the GS1 Digital Link resolver, the short links and their QR images,
-search and its suggestions, and every public URL pattern of the URL configuration (all
-but the dashboards and admin sites), filled with NUL bytes and other control characters,
-broken UTF-8 percent-escapes, emoji, huge values and many parameters. Search runs on the
-database listing (ES_URL is blank in tests).
+search and its suggestions, the public API, and every public URL pattern of the URL
+configuration (all but the dashboards and admin sites), filled with NUL bytes and other
+control characters, broken UTF-8 percent-escapes, emoji, huge values and many parameters.
+Search runs on the database listing (ES_URL is blank in tests).
 """
 
 import re
@@ -147,6 +147,27 @@ SEARCH_PARAMS = ("q", "page", "sort_by", "category", "province", "stars", "coope
 )
 def test_search_and_its_suggestions_never_fail(batch, endpoint, query):
     _get(Client(), endpoint, query)
+
+
+API_PARAMS = ("q", "page", "page_size", "category", "cooperative", "province", "min_stars",
+              "in_stock", "lang", "format")  # fmt: skip
+API_ENDPOINTS = ["/api/v1/products/", "/api/v1/search/", "/api/v1/categories/",
+                 "/api/v1/cooperatives/", "/api/v1/products/{pk}/lots/", "/api/v1/lots/{code}/",
+                 "/api/v1/lots/{query}/"]  # fmt: skip
+
+
+@settings(FUZZ, max_examples=60)
+@given(
+    endpoint=st.sampled_from(API_ENDPOINTS),
+    query=_query(names=API_PARAMS),
+    accept=_accept,
+)
+def test_the_public_api_never_fails(batch, endpoint, query, accept):
+    path = endpoint.format(pk=batch.product_id, code=batch.short_code, query=quote(query[:40]))
+    response = _get(Client(), path, query, accept)
+    # Errors are JSON, or the browsable API's page for a client asking for HTML.
+    if response.status_code >= 400 and not response["Content-Type"].startswith("text/html"):
+        assert response["Content-Type"] == "application/json", (path, query[:200], accept)
 
 
 def _public_patterns(patterns=None, prefix=()):
