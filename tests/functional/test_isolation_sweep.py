@@ -34,6 +34,7 @@ from tests.isolation import (
     SECRET_LOT,
     SECRET_ORDER_NUMBER,
     SECRET_TITLE,
+    SECRET_TOKEN_NAME,
     SECRET_TRACKING,
     SWEPT,
     cooperative_with_secrets,
@@ -98,6 +99,8 @@ PUBLIC = {
     "traceability:alert-request", "traceability:alert-confirm", "traceability:alert-stop",
     # The hash chain's published roots and their public key
     "traceability:chain-key", "traceability:chain-roots", "traceability:chain-root",
+    # The API's schema and its documentation (public: they describe, they hold no data)
+    "api:schema", "api:docs",
 }  # fmt: skip
 # Patterns without a name, by route: friendly 404s and the media files of the demo.
 # Other unnamed patterns are probed like named ones, at their route (or the URL below).
@@ -110,6 +113,7 @@ PUBLIC_UNNAMED = {
     r"^01(?:/[\s\S]*)?$",
     r"^t(?:/[\s\S]*)?$",
     "cms/test404/",
+    "api/^",  # the API's JSON 404 for any other address under /api/
 }
 UNNAMED_PROBES = {
     "django-admin/(?P<url>.*)$": "/django-admin/no-such-page/",
@@ -221,6 +225,7 @@ def test_the_sweep_covers_the_cooperative_pages_that_list_data():
         "payments:cash-collect", "batch-list", "cooperative-certificate-list",
         "cooperative-overview", "dashboard:catalogue-product-lookup", "cooperative-money",
         "cooperative-statement", "cooperative-statement-csv", "cooperative-tax-record",
+        "cooperative-api-tokens",
     ):  # fmt: skip
         assert name in SWEPT
 
@@ -244,6 +249,7 @@ def test_the_secrets_are_where_cooperative_b_itself_sees_them(client, cooperativ
     statement = page("cooperative-statement", year=today.year, month=today.month)
     assert SECRET_TITLE in statement and SECRET_ORDER_NUMBER in statement
     assert SECRET_ACCOUNT in page("cooperative-money")
+    assert SECRET_TOKEN_NAME in page("cooperative-api-tokens")
 
 
 def test_a_cooperative_cannot_reach_another_cooperatives_data_through_any_url(
