@@ -158,6 +158,11 @@ def trace_events_for(user, queryset=None):
     return _scoped(user, queryset, "batch__product__cooperative", "traceability.TraceEvent")
 
 
+def api_tokens_for(user, queryset=None):
+    """Return the API tokens of the acting cooperative, whoever of its logins made them."""
+    return _scoped(user, queryset, "cooperative", "api.AccessToken")
+
+
 class _SignInThenForbid(LoginRequiredMixin, UserPassesTestMixin):
     """Signed-out visitors go to the login page; signed-in ones without access get 403."""
 

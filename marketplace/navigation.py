@@ -56,6 +56,12 @@ def cooperative_entries():
             "url_name": "cooperative-product-import",
             "access_fn": cooperative_only,
         },
+        {
+            "label": _("Mã API"),
+            "icon": "fas fa-key",
+            "url_name": "cooperative-api-tokens",
+            "access_fn": cooperative_only,
+        },
     ]
 
 

@@ -79,6 +79,8 @@ LIMITS = {
     "api-token": Limit("300/m", methods=("GET", "HEAD", "OPTIONS", *WRITES)),
     "api-token-writes": Limit("60/m", methods=WRITES),
     "api-auth-failures": Limit("20/m", methods=("GET", "HEAD", "OPTIONS", *WRITES)),
+    # New API tokens in the cooperative dashboard, per account: a few a day is normal.
+    "api-token-create": Limit("20/h", key="user_or_ip", methods=WRITES),
 }
 
 

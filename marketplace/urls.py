@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("shop/dashboard/products/import/", include("catalogue.dashboard_urls")),
     path("shop/dashboard/cooperative/", include("marketplace.partner.cooperative_urls")),
     path("shop/dashboard/cooperative/", include(settlement_urls.cooperative_urlpatterns)),
+    path("shop/dashboard/cooperative/api-tokens/", include("marketplace.api.dashboard_urls")),
     path("shop/dashboard/money/", include(settlement_urls.staff_urlpatterns)),
     path("shop/dashboard/certificates/", include("catalogue.certificate_urls")),
     path("shop/dashboard/batches/", include("traceability.dashboard_urls")),

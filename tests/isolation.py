@@ -15,6 +15,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue import tasks as catalogue_tasks
+from marketplace.api.models import AccessToken
+from marketplace.api.services import token_create
 from marketplace.jobs.models import Job
 from marketplace.order.services import shipment_advance
 from marketplace.payments import tasks as payment_tasks
@@ -45,9 +47,10 @@ SECRET_DECISION = "B-777/QĐ-UBND"
 SECRET_LOT = "LO-BIMAT-B77"
 SECRET_TRACKING = "GHNBIMAT777"
 SECRET_ORDER_NUMBER = "BIMAT-100777"  # the number of the order that holds only B's lines
+SECRET_TOKEN_NAME = "Mã API bí mật của B"
 SECRETS = [
     SECRET_TITLE, SECRET_DRAFT, SECRET_ADDRESS, SECRET_ACCOUNT, SECRET_DECISION, SECRET_LOT,
-    SECRET_TRACKING, SECRET_ORDER_NUMBER,
+    SECRET_TRACKING, SECRET_ORDER_NUMBER, SECRET_TOKEN_NAME,
 ]  # fmt: skip
 
 
@@ -66,6 +69,7 @@ class Secrets:
     shipments: list
     lines: list
     jobs: list  # B's product import jobs (the check, the save), then a staff statement job
+    token: object  # B's API token, named SECRET_TOKEN_NAME
 
 
 def _ids(objects):
@@ -94,6 +98,11 @@ SWEPT = {
         ({}, {"profile-bank_account_number": "1", "profile-story_vi": "x"}),
     ],
     "cooperative-application": lambda b: [({}, {})],
+    "cooperative-api-tokens": lambda b: [
+        ({}, {}),
+        ({}, {"name": "x", "scopes": ["orders:read", "trace:write"], "days": "30"}),
+    ],
+    "cooperative-api-token-revoke": lambda b: [({"pk": b.token.pk}, {})],
     "cooperative-product-import": lambda b: [({}, {})],
     "cooperative-product-import-template": lambda b: [({}, {})],
     "cooperative-product-import-job": lambda b: [({"pk": job.pk}, {}) for job in b.jobs],
@@ -256,10 +265,11 @@ def cooperative_with_secrets(*, other_product):
     # Delivered: B's sale of SECRET_TITLE in SECRET_ORDER_NUMBER is in B's ledger.
     shipment_advance(shipment=shipments[0], to_status="delivered", by=user)
     lines = list(Line.objects.filter(partner=b.partner).order_by("pk"))
+    token, _secret = token_create(user=user, name=SECRET_TOKEN_NAME, scopes=["orders:write"])
     return Secrets(
         cooperative=b, user=user, product=product, draft=draft, certificate=certificate,
         batch=batch, own_order=own_order, shared_order=shared_order, shipments=shipments,
-        lines=lines, jobs=_jobs(b, user),
+        lines=lines, jobs=_jobs(b, user), token=token,
     )  # fmt: skip
 
 
@@ -295,7 +305,7 @@ def _candidate_values(b):
         b.product.pk, b.draft.pk, b.product.stockrecords.get().pk, b.certificate.pk, b.batch.pk,
         b.own_order.pk, b.shared_order.pk, b.cooperative.pk, b.cooperative.partner.pk,
         b.own_order.shipping_address_id, *_ids(b.lines), *_ids(b.shipments),
-        *_ids(b.batch.events.all()),
+        *_ids(b.batch.events.all()), b.token.pk,
     }  # fmt: skip
     strings = {
         b.own_order.number, b.shared_order.number, b.cooperative.slug, b.product.slug,
@@ -329,6 +339,8 @@ def snapshot(b):
         list(Payout.objects.filter(cooperative=cooperative).values_list("amount", "status")),
         cooperative.status, cooperative.bank_account_number, cooperative.story,
         list(cooperative.partner.users.values_list("pk", flat=True)),
+        list(AccessToken.objects.filter(cooperative=cooperative).order_by("pk")
+             .values_list("name", "scopes", "expires_at", "revoked_at", "key_hash")),
         list(Job.objects.order_by("created_at", "pk").values_list("task", "status", "result")),
     )  # fmt: skip
 

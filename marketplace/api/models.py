@@ -69,6 +69,18 @@ class AccessToken(models.Model):
     def is_usable(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
 
+    @property
+    def state(self):
+        """Return "revoked", "expired" or "active": the token's state in the dashboard."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "active" if self.expires_at > timezone.now() else "expired"
+
+    @property
+    def scope_labels(self):
+        """Return what the token may do, in words, in the order of ``SCOPES``."""
+        return [label for scope, label in SCOPES.items() if scope in self.scopes]
+
     def allows(self, scope):
         """True when the token holds ``scope``, or the write scope of a read one."""
         family, _sep, action = scope.partition(":")

@@ -235,6 +235,7 @@ def test_axe_finds_no_serious_problem_on_the_other_pages(
         ("new batch", "/shop/dashboard/batches/new/"),
         ("batch detail", f"/shop/dashboard/batches/{shop['batch'].pk}/"),
         ("bad label count", f"/shop/dashboard/batches/{shop['batch'].pk}/labels.pdf?count=0"),
+        ("API tokens", "/shop/dashboard/cooperative/api-tokens/"),
     ]:
         worker.goto(base + path)
         problems[name], widths[name] = axe_problems(worker), page_width(worker)

@@ -34,6 +34,7 @@ from tests.isolation import (
     SECRET_LOT,
     SECRET_ORDER_NUMBER,
     SECRET_TITLE,
+    SECRET_TOKEN_NAME,
     SECRET_TRACKING,
     SWEPT,
     cooperative_with_secrets,
@@ -227,6 +228,7 @@ def test_the_sweep_covers_the_cooperative_pages_that_list_data():
         "payments:cash-collect", "batch-list", "cooperative-certificate-list",
         "cooperative-overview", "dashboard:catalogue-product-lookup", "cooperative-money",
         "cooperative-statement", "cooperative-statement-csv", "cooperative-tax-record",
+        "cooperative-api-tokens",
     ):  # fmt: skip
         assert name in SWEPT
 
@@ -250,6 +252,7 @@ def test_the_secrets_are_where_cooperative_b_itself_sees_them(client, cooperativ
     statement = page("cooperative-statement", year=today.year, month=today.month)
     assert SECRET_TITLE in statement and SECRET_ORDER_NUMBER in statement
     assert SECRET_ACCOUNT in page("cooperative-money")
+    assert SECRET_TOKEN_NAME in page("cooperative-api-tokens")
 
 
 def test_a_cooperative_cannot_reach_another_cooperatives_data_through_any_url(

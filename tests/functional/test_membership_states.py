@@ -23,7 +23,7 @@ User = get_user_model()
 SCOPES = [
     access.cooperatives_for, access.partners_for, access.products_for,
     access.stockrecords_for, access.orders_for, access.lines_for, access.shipments_for,
-    access.certificates_for, access.batches_for, access.trace_events_for,
+    access.certificates_for, access.batches_for, access.trace_events_for, access.api_tokens_for,
 ]  # fmt: skip
 
 

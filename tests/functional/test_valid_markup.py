@@ -128,6 +128,19 @@ def test_the_main_pages_are_valid_html(client, shop, customer, tmp_path):
     ]:
         pages[name] = _html(worker, url)
     assert 'id="orders_form"' in pages["dashboard: orders"]  # the guest's order is listed
+    tokens = "/shop/dashboard/cooperative/api-tokens/"
+    pages["dashboard: API tokens, none"] = _html(worker, tokens)
+    pages["dashboard: API token made"] = _html(
+        worker, tokens, name="Đồng bộ kho", scopes=["catalogue:write", "orders:read"], days="90"
+    )
+    pages["dashboard: API token form with errors"] = _html(
+        worker, tokens, name="", scopes=["orders:x"], days="7"
+    )
+    pages["dashboard: API tokens"] = _html(worker, tokens)
+    assert (
+        "ocop_" in pages["dashboard: API tokens"]
+        and "is-invalid" in pages["dashboard: API token form with errors"]
+    )
 
     errors = vnu_messages(pages, tmp_path)
 
