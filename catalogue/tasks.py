@@ -4,7 +4,8 @@ is started.
 A cooperative's upload becomes a tracked job (``product_import_start``):
 ``product_import_check`` reads and checks its rows and keeps the preview on the job;
 confirming the preview (``product_import_confirm``) starts ``product_import_apply``, which
-saves the rows. Each task is idempotent (``MarketplaceTask`` acknowledges late, so a task
+saves the rows. The product feeds for other sales channels are rebuilt by
+``feeds_build``. Each task is idempotent (``MarketplaceTask`` acknowledges late, so a task
 may run twice).
 """
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue import importing, product_sheets
+from catalogue.feeds import build as feed_build
 from marketplace.jobs.models import Job
 from marketplace.jobs.services import job_begin, job_finish, job_progress, job_start
 
@@ -161,3 +163,10 @@ def certificates_warn_expiring():
     from catalogue.services import certificates_warn_expiring as warn
 
     return warn()
+
+
+@shared_task(ignore_result=True, soft_time_limit=600, time_limit=660)
+def feeds_build():
+    """Write the product feeds for Google and Meta (every 30 minutes, by beat; idempotent:
+    each run replaces the four files whole)."""
+    return [(report.files, report.items) for report in feed_build.feeds_build()]

@@ -73,6 +73,8 @@ LIMITS = {
     # normalised address, with ``over_limit``): no one can flood a stranger's inbox.
     "trace-alert": Limit("10/h", methods=WRITES),
     "trace-alert-contact": Limit("3/d", key="contact", methods=WRITES),
+    # The product feeds (/feeds/…): Google and Meta fetch each a few times a day.
+    "feeds": Limit("60/m", methods=("GET", "HEAD")),
     # The API (marketplace.api.throttles): public reads per address, a cooperative's
     # calls per token, and its changes per token on top.
     "api-public": Limit("120/m", methods=("GET", "HEAD", "OPTIONS")),

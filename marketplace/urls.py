@@ -1,8 +1,8 @@
 """URL map: Oscar under /shop/, Wagtail owns the rest (its catch-all comes last).
 
 Shop and Wagtail pages are served per language: Vietnamese unprefixed, English under
-/en/ (/en/shop/..., /en/<page>/). The QR resolver, the admin, the sitemap and the health
-checks have one address for all languages.
+/en/ (/en/shop/..., /en/<page>/). The QR resolver, the admin, the sitemap, the product feeds and the
+health checks have one address for all languages.
 
 /01/ and /.well-known/ are kept free for the GS1 Digital Link resolver (traceability app).
 """
@@ -43,6 +43,9 @@ urlpatterns = [
     path("api/", include("marketplace.api.urls")),
     path("healthz", views.health, name="health"),
     path("healthz/ready", views.readiness, name="health-ready"),
+    # Product feeds for Google Merchant Center and Meta (catalogue.feeds): built by the
+    # worker, one address per language and format (google-vi.xml, google-en.csv, …).
+    path("feeds/", include("catalogue.feeds.urls")),
     path("csp-report/", views.csp_report, name="csp-report"),
 ]
 

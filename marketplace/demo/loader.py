@@ -18,6 +18,7 @@ from django.test.utils import override_settings
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from catalogue.feeds.build import feeds_build
 from cms.models import HomePage
 from marketplace.demo import activity, cms_content, money_demo, traceability_demo
 from marketplace.demo.catalogue import (
@@ -117,6 +118,8 @@ def demo_load(*, scale=0, orders=0, on_step=_silent, on_item=_silent):
         steps.append((f"Sản phẩm sinh thêm (--scale {scale})", load_scale_products))
     if orders:
         steps.append((f"Đơn hàng sinh thêm (--orders {orders})", load_scale_orders))
+    # Last: the feeds list every product made above.
+    steps.append(("Nguồn sản phẩm cho Google và Facebook", _build_feeds))
     # The demo's applications and orders would e-mail cooperatives and staff: keep those
     # messages in memory (they are sent on commit, so the whole load is covered).
     # Texts are given in Vietnamese with their English beside (``title`` and ``title_en``):
@@ -151,6 +154,11 @@ def _load_batches(*, report, progress, **_):
         .order_by("pk")
     )
     traceability_demo.load_batches(report=report, products=products, progress=progress)
+
+
+def _build_feeds(**_):
+    # Built here, not left to beat's first run: /feeds/ answers as soon as the demo is up.
+    feeds_build()
 
 
 def _load_activity(*, report, **_):

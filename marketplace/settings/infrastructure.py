@@ -175,6 +175,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "traceability.tasks.trace_cache_refresh",
         "schedule": 30 * 60.0,
     },
+    # The product feeds for Google and Meta (catalogue.feeds); a run left waiting past
+    # the next one is dropped.
+    "build-product-feeds": {
+        "task": "catalogue.tasks.feeds_build",
+        "schedule": 30 * 60.0,
+        "options": {"expires": 25 * 60},
+    },
     "warn-expiring-certificates": {
         "task": "catalogue.tasks.certificates_warn_expiring",
         "schedule": crontab(hour=7, minute=0),

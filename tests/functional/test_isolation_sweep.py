@@ -64,6 +64,8 @@ PUBLIC = {
     # Card payments come back from Stripe; the webhook is signed, so are the bank's
     "payments:stripe-webhook", "payments:stripe-return", "payments:stripe-cancel",
     "payments:bank-notify",
+    # The product feeds for Google and Meta: the public catalogue, as files
+    "product-feed",
     # Storefront
     "home", "catalogue:index", "catalogue:detail", "catalogue:category", "catalogue:range",
     "catalogue:reviews-detail", "catalogue:reviews-add", "catalogue:reviews-vote",

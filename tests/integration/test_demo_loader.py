@@ -8,6 +8,7 @@ from wagtail.models import Site
 from cms.models import HomePage
 from marketplace.demo import data
 from marketplace.demo.loader import demo_load
+from tests.feed_checks import feed_items
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,10 @@ def test_demo_loads_every_cooperative_and_product_with_a_vnd_price(loaded_demo):
     spec = data.PRODUCTS[0]
     product = Product.objects.get(title=spec["title"])
     assert product.stockrecords.get().price == spec["price"]
+    # The feeds for Google and Meta are built with it, every product in them.
+    assert (
+        len(feed_items("google-vi.xml")) == len(feed_items("google-en.csv")) == len(data.PRODUCTS)
+    )
 
 
 def test_a_second_run_changes_nothing(loaded_demo):
@@ -62,7 +67,9 @@ def test_reset_rebuilds_the_demo(loaded_demo, capsys):
 
     assert Product.objects.count() == len(data.PRODUCTS)
     assert Product.objects.filter(title=data.PRODUCTS[0]["title"]).exists()
-    assert "[7/7] Đơn đăng ký, chứng nhận chờ xác minh, đơn hàng mẫu" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "[7/8] Đơn đăng ký, chứng nhận chờ xác minh, đơn hàng mẫu" in out
+    assert "[8/8] Nguồn sản phẩm cho Google và Facebook" in out
 
 
 def test_the_wagtail_site_root_is_the_demo_home_page(loaded_demo):

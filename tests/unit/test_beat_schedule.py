@@ -10,7 +10,7 @@ def test_every_beat_entry_names_a_registered_task():
 
     assert {
         "flush-counters", "expire-card-orders", "publish-scheduled-pages", "search-reconcile",
-        "trace-cache-refresh", "warn-expiring-certificates",
+        "trace-cache-refresh", "warn-expiring-certificates", "build-product-feeds",
     } <= schedule.keys()  # fmt: skip
     for name, entry in schedule.items():
         task = app.tasks.get(entry["task"])
