@@ -28,9 +28,10 @@ def test_swagger_ui_lists_and_runs_the_api_under_the_strict_policy(page, live_se
 
     page.goto(f"{live_server.url}/api/v1/docs/")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("OCOP marketplace API")
-    list_operation = page.locator("#operations-products-products_list")
+    list_operation = page.locator("#operations-catalogue-products_list")
     expect(list_operation).to_be_visible()
-    expect(page.locator(".opblock-tag-section", has_text="cooperative")).not_to_have_count(0)
+    cooperative_paths = page.locator(".opblock-summary-path", has_text="/api/v1/cooperative/")
+    expect(cooperative_paths.first).to_be_visible()
 
     list_operation.locator(".opblock-summary").click()
     page.get_by_role("button", name="Try it out").click()
