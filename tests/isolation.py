@@ -27,6 +27,7 @@ from tests.factories import (
     ocop_product,
     trace_batch,
 )
+from tests.isolation_api import API_SWEPT
 from traceability.models import Batch, LineBatch, TraceEvent
 
 Product = get_model("catalogue", "Product")
@@ -182,6 +183,7 @@ SWEPT = {
         for shipment in b.shipments
         for status in ("delivered", "cancelled")
     ],
+    **API_SWEPT,  # the cooperative API (/api/v1/cooperative/)
 }
 
 

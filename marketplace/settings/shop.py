@@ -159,4 +159,15 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["marketplace.api.schema.only_api_v1"],
+    # Several models have a "status" (or "kind"): each set of choices gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "CooperativeStatusEnum": "marketplace.partner.models.Cooperative.Status",
+        "ShipmentStatusEnum": "marketplace.order.models.Shipment.Status",
+        "ShipmentAdvanceStatusEnum": (
+            "marketplace.api.cooperative_serializers.orders.ADVANCE_CHOICES"
+        ),
+        "BatchStatusEnum": "traceability.models.Batch.Status",
+        "TraceEventKindEnum": "traceability.models.TraceEvent.Kind",
+        "NewTraceEventKindEnum": "marketplace.api.cooperative_serializers.trace.EVENT_KINDS",
+    },
 }

@@ -98,6 +98,8 @@ PUBLIC = {
     "traceability:alert-request", "traceability:alert-confirm", "traceability:alert-stop",
     # The hash chain's published roots and their public key
     "traceability:chain-key", "traceability:chain-roots", "traceability:chain-root",
+    # The API's schema and its docs page (the cooperative endpoints are in SWEPT)
+    "api:schema", "api:docs",
 }  # fmt: skip
 # Patterns without a name, by route: friendly 404s and the media files of the demo.
 # Other unnamed patterns are probed like named ones, at their route (or the URL below).
@@ -110,6 +112,7 @@ PUBLIC_UNNAMED = {
     r"^01(?:/[\s\S]*)?$",
     r"^t(?:/[\s\S]*)?$",
     "cms/test404/",
+    "api/^",  # the API's JSON 404 for any other address under /api/
 }
 UNNAMED_PROBES = {
     "django-admin/(?P<url>.*)$": "/django-admin/no-such-page/",
