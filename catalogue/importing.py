@@ -37,7 +37,7 @@ IMPORT_CHUNK_ROWS = 250
 # The preview page lists every row with an error (up to this many) and the first valid ones.
 PREVIEW_ERRORS_SHOWN = 500
 PREVIEW_VALID_SHOWN = 50
-MAX_PRICE = 1_000_000_000
+MAX_PRICE = vnd.MAX_PRICE
 
 
 @dataclass

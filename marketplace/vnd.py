@@ -12,6 +12,8 @@ from decimal import Decimal
 from oscar.templatetags.currency_filters import currency
 
 CURRENCY = "VND"
+# The highest price a product may have (a spreadsheet row, an API call): a typo guard.
+MAX_PRICE = 1_000_000_000
 
 # Spaces (no-break ones too), the đồng sign and the words people add: "125.000 ₫", "125000 VND".
 _NOISE = re.compile(r"(?i)\s|₫|vnd|đ")

@@ -29,6 +29,7 @@ from tests.factories import (
     ocop_product,
     trace_batch,
 )
+from tests.isolation_api import API_SWEPT
 from traceability.models import Batch, LineBatch, TraceEvent
 
 Product = get_model("catalogue", "Product")
@@ -191,6 +192,7 @@ SWEPT = {
         for shipment in b.shipments
         for status in ("delivered", "cancelled")
     ],
+    **API_SWEPT,  # the cooperative API (/api/v1/cooperative/)
 }
 
 

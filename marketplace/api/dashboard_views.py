@@ -20,7 +20,7 @@ from marketplace.throttling import rate_limited
 
 # The curl example on the "token made" page: an address the token's scopes reach.
 EXAMPLE_PATHS = (
-    ("catalogue", "/api/v1/cooperative/stockrecords/"),
+    ("catalogue", "/api/v1/cooperative/stock-records/"),
     ("orders", "/api/v1/cooperative/shipments/?status=packed"),
 )
 

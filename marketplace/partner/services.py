@@ -7,6 +7,7 @@ permission only while the cooperative is approved.
 
 import functools
 import logging
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
@@ -17,11 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.apps.customer.utils import normalise_email
 from oscar.core.loading import get_model
 from oscar.core.utils import slugify
 
-from marketplace import access, places
+from marketplace import access, places, vnd
 from marketplace.links import absolute_url
 from marketplace.mail import mail_send
 from marketplace.partner.validators import normalise_vietnamese_phone
@@ -29,6 +31,7 @@ from marketplace.partner.validators import normalise_vietnamese_phone
 Cooperative = get_model("partner", "Cooperative")
 CooperativePhoto = get_model("partner", "CooperativePhoto")
 Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
 User = get_user_model()
 
 logger = logging.getLogger(__name__)
@@ -332,3 +335,52 @@ def send_to_cooperative(*, cooperative, template, context):
         recipients=recipients,
         context={"cooperative": cooperative, **context},
     )
+
+
+# The most units one stock record may hold: far above any cooperative's shelf, low enough
+# that a typo ("10000000") is refused rather than put on sale.
+MAX_STOCK = 1_000_000
+# Lazy: the API's serializers say the same before the service is called.
+STOCK_RANGE = gettext_lazy("Tồn kho là số nguyên từ 0 đến %(max)s.")
+PRICE_RANGE = gettext_lazy("Giá bán là số đồng nguyên, từ 1 đến %(max)s.")
+
+
+@transaction.atomic
+def stockrecord_update(*, stockrecord, by, num_in_stock=None, price=None):
+    """Set the units in stock and/or the price (whole đồng) of a cooperative's stock record.
+
+    Only users acting for its cooperative (or staff) may. The stock may not fall below
+    the units already held for orders not yet shipped (``num_allocated``). Raise
+    ``PermissionDenied`` or ``ValidationError``; return the saved record.
+    """
+    record = StockRecord.objects.select_for_update(of=("self",)).get(pk=stockrecord.pk)
+    cooperative = getattr(record.partner, "cooperative", None)
+    if not access.may_act_for(by, cooperative):
+        raise PermissionDenied(_("Bạn không quản lý kho hàng này."))
+    if num_in_stock is None and price is None:
+        raise ValidationError(_("Hãy gửi số lượng tồn kho, giá bán hoặc cả hai."))
+    errors = {}
+    if num_in_stock is not None:
+        allocated = record.num_allocated or 0
+        if type(num_in_stock) is not int or not 0 <= num_in_stock <= MAX_STOCK:
+            errors["num_in_stock"] = STOCK_RANGE % {"max": MAX_STOCK}
+        elif num_in_stock < allocated:
+            errors["num_in_stock"] = _(
+                "Tồn kho không được ít hơn %(allocated)s, số đã giữ cho các đơn chưa gửi."
+            ) % {"allocated": allocated}
+        else:
+            record.num_in_stock = num_in_stock
+    if price is not None:
+        try:
+            whole = not isinstance(price, bool) and int(price) == price
+        except (TypeError, ValueError, OverflowError):
+            whole = False
+        if not whole or not 0 < price <= vnd.MAX_PRICE:
+            errors["price"] = PRICE_RANGE % {"max": vnd.MAX_PRICE}
+        else:
+            record.price = Decimal(int(price))
+    if errors:
+        raise ValidationError(errors)
+    record.full_clean()
+    record.save()
+    return record

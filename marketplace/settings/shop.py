@@ -163,4 +163,15 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "marketplace.api.schema.standard_errors",
     ],
+    # Several models have a "status" (or "kind"): each set of choices gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "CooperativeStatusEnum": "marketplace.partner.models.Cooperative.Status",
+        "ShipmentStatusEnum": "marketplace.order.models.Shipment.Status",
+        "ShipmentAdvanceStatusEnum": (
+            "marketplace.api.cooperative_serializers.orders.ADVANCE_CHOICES"
+        ),
+        "BatchStatusEnum": "traceability.models.Batch.Status",
+        "TraceEventKindEnum": "traceability.models.TraceEvent.Kind",
+        "NewTraceEventKindEnum": "marketplace.api.cooperative_serializers.trace.EVENT_KINDS",
+    },
 }
