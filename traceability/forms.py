@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.uploads import IMAGE_ACCEPT, SafeDocumentField, image_clean
-from traceability.models import NOTE_MAX_CHARS, Batch, TraceEvent
+from traceability.models import EARLIEST_EVENT_YEAR, NOTE_MAX_CHARS, Batch, TraceEvent
 
 Product = get_model("catalogue", "Product")
 MAX_PHOTOS = 6
@@ -49,6 +49,8 @@ def _not_in_future(when):
     # The service refuses it too; said here, beside the field.
     if when is not None and when > timezone.now() + datetime.timedelta(minutes=5):
         raise forms.ValidationError(_("Thời điểm không được ở tương lai."), code="future")
+    if when is not None and when.year < EARLIEST_EVENT_YEAR:
+        raise forms.ValidationError(_("Thời điểm phải từ năm 2000 trở đi."), code="too_early")
     return when
 
 

@@ -28,6 +28,9 @@ gln_extension_validator = RegexValidator(
 # for the public page. Forms say the limit before (help text, maxlength) and after (error).
 NOTE_MAX_CHARS = 2000
 REASON_MAX_CHARS = 500
+# Events happen in the marketplace's time: none before this year (a year like 1775 is a
+# typing slip, and dates before 1900 have no offset RFC 3339 can write).
+EARLIEST_EVENT_YEAR = 2000
 SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
 
 

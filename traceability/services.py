@@ -10,7 +10,13 @@ from marketplace import access
 from marketplace.jobs.services import enqueue
 from traceability import allocation, recalls, tasks
 from traceability.chain import GENESIS, event_payload, link_hash
-from traceability.models import REASON_MAX_CHARS, Batch, TraceEvent, TraceEventPhoto
+from traceability.models import (
+    EARLIEST_EVENT_YEAR,
+    REASON_MAX_CHARS,
+    Batch,
+    TraceEvent,
+    TraceEventPhoto,
+)
 
 
 def _locked_batch(batch, *, by):
@@ -74,6 +80,8 @@ def event_add(*, batch, kind, occurred_at, by, place="", note="", inputs=None,
         raise ValidationError(_("Chỉ đính chính sự kiện của cùng lô."), code="corrects")
     if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
         raise ValidationError(_("Thời điểm không được ở tương lai."), code="future")
+    if occurred_at.year < EARLIEST_EVENT_YEAR:
+        raise ValidationError(_("Thời điểm phải từ năm 2000 trở đi."), code="too_early")
     last = batch.events.order_by("-sequence").first()
     event = TraceEvent(
         batch=batch,

@@ -83,8 +83,12 @@ class SearchQuery(serializers.Serializer):
 
 
 def read_params(serializer_class, request):
-    """Return the validated query parameters, or raise the 400 that names the bad ones."""
-    params = serializer_class(data=request.query_params)
+    """Return the validated query parameters, or raise the 400 that names the bad ones.
+
+    Read as plain values, not as a form's: an empty ``?cooperative=`` is refused like any
+    other bad value instead of counting as left out.
+    """
+    params = serializer_class(data=request.query_params.dict())
     params.is_valid(raise_exception=True)
     return params.validated_data
 

@@ -65,12 +65,8 @@ def _found(instance, message):
     return instance
 
 
-class PublicPagination(Pagination):
-    invalid_page_message = _("Không có trang kết quả này.")
-
-
 class _PublicView(PublicAPIMixin):
-    pagination_class = PublicPagination
+    pagination_class = Pagination
 
 
 class _ProductsMixin(_PublicView):
@@ -228,7 +224,7 @@ class Search(_ProductsMixin, generics.ListAPIView):
                 language=get_language(),
             )
         except InvalidPage:
-            raise NotFound(PublicPagination.invalid_page_message) from None
+            raise NotFound(Pagination.invalid_page_message) from None
         products = selectors.with_product_relations(list(listing.page.object_list))
         paginator.request, paginator.page = request, listing.page
         return paginator.get_paginated_response(self.get_serializer(products, many=True).data)

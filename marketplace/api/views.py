@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, permissions
@@ -29,11 +30,12 @@ class LanguageMixin:
     """Answer in ``?lang=`` (vi or en; default Vietnamese), as the shop's addresses do."""
 
     def initial(self, request, *args, **kwargs):
-        language = request.query_params.get("lang")
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+        language = request.query_params.get("lang", settings.LANGUAGE_CODE)
+        known = language in dict(settings.LANGUAGES)
+        translation.activate(language if known else settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        if not known:
+            raise exceptions.ValidationError({"lang": [_("Ngôn ngữ là vi hoặc en.")]})
         super().initial(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -52,7 +52,7 @@ def test_a_write_token_also_reads_its_family_and_only_its_family(tea_user, tea):
     assert api.get(url("order-list")).status_code == 200
     assert api.get(url("shipment-list")).status_code == 200
     assert api.get(url("product-list")).status_code == 403
-    assert api.get(url("detail")).status_code == 403
+    assert api.get(url("profile")).status_code == 403
     assert _patch_stock(api, tea).status_code == 403
     trace = api_client(token_secret(tea_user, ["trace:read"]))
     created = trace.post(url("batch-list"), {"product": tea.pk}, format="json")
@@ -121,7 +121,7 @@ def test_a_token_of_a_suspended_cooperative_is_refused(tea_user, tea, tea_cooper
     secret = token_secret(tea_user)
     cooperative_suspend(cooperative=tea_cooperative, reason="Kiểm tra chất lượng", by=staff_user)
 
-    assert api_client(secret).get(url("detail")).status_code == 403
+    assert api_client(secret).get(url("profile")).status_code == 403
     assert _patch_stock(api_client(secret), tea).status_code == 403
 
 
@@ -146,7 +146,7 @@ def test_a_session_needs_its_csrf_token_to_change_anything(tea_user, tea):
 def test_a_shopper_signed_in_in_the_browser_reaches_nothing(customer, client):
     client.force_login(customer)
 
-    assert client.get(url("detail")).status_code == 403
+    assert client.get(url("profile")).status_code == 403
 
 
 def test_changes_past_the_tokens_write_limit_answer_429(real_rate_limits, tea_user, tea):

@@ -27,7 +27,7 @@ Shipment = get_model("order", "Shipment")
 StockRecord = get_model("partner", "StockRecord")
 
 METHODS = ("get", "post", "put", "patch", "delete")
-PREFIX = "api:cooperative"
+ROUTE_PREFIX = "api/v1/cooperative/"
 
 
 def _stockrecords(cooperative):
@@ -90,7 +90,7 @@ OBJECTS = {
 
 
 def _routes():
-    return [route for route in url_routes() if route.name and route.name.startswith(PREFIX)]
+    return [route for route in url_routes() if route.route.startswith(ROUTE_PREFIX)]
 
 
 def _view_methods(url):

@@ -135,7 +135,7 @@ def test_the_cooperative_reads_its_profile_and_all_its_products_drafts_too(
     tea.save()
     api = api_client(token_secret(tea_user, ["catalogue:read"]))
 
-    profile = api.get(url("detail")).json()
+    profile = api.get(url("profile")).json()
     [product] = results(api.get(url("product-list")))
 
     assert (profile["id"], profile["name"]) == (tea_cooperative.pk, "Hợp tác xã Chè Cẩm Mỹ")
@@ -150,7 +150,7 @@ def test_the_cooperative_reads_its_profile_and_all_its_products_drafts_too(
     assert api.get(url("product-detail", pk=tea.pk)).json()["id"] == tea.pk
     listed = results(api.get(url("stock-record-list")))
     assert [r["id"] for r in listed] == [record["id"]]
-    english = api.get(url("detail"), {"lang": "en"})
+    english = api.get(url("profile"), {"lang": "en"})
     assert english["Content-Language"] == "en"
 
 
@@ -207,7 +207,7 @@ def test_a_signed_in_cooperative_browses_the_api_in_its_browser(
     client.force_login(tea_user)
     shipment = order.shipments.get(cooperative=tea_lot.product.cooperative)
     pages = [
-        url("detail"), url("product-list"), url("product-detail", pk=tea.pk),
+        url("profile"), url("product-list"), url("product-detail", pk=tea.pk),
         url("stock-record-list"), url("stock-record-detail", pk=tea.stockrecords.get().pk),
         url("order-list"), url("order-detail", number=order.number), url("shipment-list"),
         url("shipment-detail", pk=shipment.pk), url("batch-list"),

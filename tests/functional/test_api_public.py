@@ -120,10 +120,10 @@ def test_english_texts_and_addresses_with_lang_en(client, tea, cooperative):
     assert item["lots_url"] == f"{SITE}/api/v1/products/{tea.pk}/lots/?lang=en"
     # Nothing written in English: the Vietnamese text, as the English shop shows.
     assert item["categories"] == [{"slug": "che-xanh", "name": "Chè xanh"}]
-    # An unknown language is Vietnamese.
-    assert _get(client, "product-list", lang="fr").json()["results"][0]["title"] == (
-        "Chè xanh Cẩm Khê"
-    )
+    # An unknown language is refused, in Vietnamese, rather than answered in a guess.
+    refused = client.get(reverse("api:product-list"), {"lang": "fr"})
+    assert refused.status_code == 400 and refused["Content-Language"] == "vi"
+    assert refused.json() == {"lang": ["Ngôn ngữ là vi hoặc en."]}
 
 
 def test_only_valid_certificates_count_and_the_stars_drop(client, cooperative, staff_user):

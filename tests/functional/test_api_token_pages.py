@@ -86,7 +86,7 @@ def test_creating_a_token_shows_the_secret_once_and_the_list_never(worker, coope
     assert abs(token.expires_at - expected) < datetime.timedelta(minutes=1)
     # The curl example, on the site's public address, with the secret in the header.
     curl = f'curl -H "Authorization: Bearer {secret}" "{settings.SITE_URL}/api/v1/cooperative/'
-    assert curl + 'stockrecords/"' in text(response).replace("&quot;", '"')
+    assert curl + 'stock-records/"' in text(response).replace("&quot;", '"')
     assert 'data-copy-target="token-secret"' in text(response)
     assert "js/copy-text.js" in text(response)
     # Kept nowhere else: not in the session, not in a message for the next page.

@@ -6,6 +6,7 @@ from oscar.core.loading import get_model
 from rest_framework import serializers
 
 from marketplace import vnd
+from marketplace.api.serializers import ModelSerializer
 from marketplace.links import absolute_url
 from marketplace.partner.services import MAX_STOCK, PRICE_RANGE, STOCK_RANGE
 
@@ -19,7 +20,7 @@ def _range_message(message, maximum):
     return lazy(lambda: message % {"max": maximum}, str)()
 
 
-class CooperativeSerializer(serializers.ModelSerializer):
+class CooperativeSerializer(ModelSerializer):
     """The cooperative the token acts for, with what only it and staff may see."""
 
     name = serializers.CharField(source="partner.name", read_only=True)
@@ -42,7 +43,7 @@ class CooperativeSerializer(serializers.ModelSerializer):
         return absolute_url(cooperative.get_absolute_url())
 
 
-class StockRecordSerializer(serializers.ModelSerializer):
+class StockRecordSerializer(ModelSerializer):
     """One product's stock and price at the cooperative (an Oscar stock record)."""
 
     product_title = serializers.CharField(source="product.get_title", read_only=True)
@@ -94,7 +95,7 @@ class StockRecordUpdateSerializer(serializers.Serializer):
         return attrs
 
 
-class ProductSerializer(serializers.ModelSerializer):
+class ProductSerializer(ModelSerializer):
     """One of the cooperative's products, on sale or not, with its own stock records."""
 
     title = serializers.CharField(source="get_title", read_only=True)

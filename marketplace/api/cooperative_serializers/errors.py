@@ -27,9 +27,10 @@ class DetailField(serializers.Field):
     """A message (a request DRF could not read) or messages (a service's refusal)."""
 
 
-@extend_schema_field({"type": "object", "additionalProperties": True})
+@extend_schema_field({"anyOf": [{"type": "object", "additionalProperties": True}, MESSAGES]})
 class NestedMessagesField(serializers.Field):
-    """The messages of a nested object or list, by its fields (or positions)."""
+    """The messages of a nested object or list, by its fields (or positions), or the
+    messages about the whole of it ("may not be null")."""
 
 
 @functools.cache

@@ -5,6 +5,8 @@ from drf_spectacular.utils import extend_schema_field
 from oscar.core.loading import get_model
 from rest_framework import serializers
 
+from marketplace.api.serializers import ModelSerializer, StrictCharField
+
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 Shipment = get_model("order", "Shipment")
@@ -17,7 +19,7 @@ ADVANCE_CHOICES = [
 ]
 
 
-class ShippingAddressSerializer(serializers.ModelSerializer):
+class ShippingAddressSerializer(ModelSerializer):
     """Where the parcel goes: the courier's label."""
 
     name = serializers.CharField(read_only=True)
@@ -39,7 +41,7 @@ class LotAllocationSerializer(serializers.Serializer):
     quantity = serializers.IntegerField(read_only=True)
 
 
-class OrderLineSerializer(serializers.ModelSerializer):
+class OrderLineSerializer(ModelSerializer):
     """One of the cooperative's lines, with the lots its units were taken from."""
 
     unit_price = serializers.IntegerField(
@@ -61,7 +63,7 @@ class OrderLineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ShipmentSerializer(serializers.ModelSerializer):
+class ShipmentSerializer(ModelSerializer):
     """The cooperative's parcel of one order."""
 
     order = serializers.CharField(source="order.number", read_only=True)
@@ -85,7 +87,7 @@ class ShipmentSerializer(serializers.ModelSerializer):
         return [status.value for status in shipment.next_statuses if status in allowed]
 
 
-class OrderSerializer(serializers.ModelSerializer):
+class OrderSerializer(ModelSerializer):
     """An order as one cooperative sees it: never the other cooperatives' lines or totals."""
 
     shipping_address = ShippingAddressSerializer(read_only=True)
@@ -129,7 +131,7 @@ class ShipmentAdvanceSerializer(serializers.Serializer):
             "invalid_choice": _("Đơn vị vận chuyển không có trong danh sách: “{input}”.")
         },
     )  # fmt: skip
-    tracking_code = serializers.CharField(
+    tracking_code = StrictCharField(
         max_length=64, required=False, allow_blank=True, help_text="Needed to ship."
     )
 

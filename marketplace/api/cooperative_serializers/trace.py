@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from rest_framework import serializers
 
+from marketplace.api.serializers import ModelSerializer, StrictCharField
 from traceability.links import batch_uri
-from traceability.models import NOTE_MAX_CHARS, Batch, TraceEvent
+from traceability.models import EARLIEST_EVENT_YEAR, NOTE_MAX_CHARS, Batch, TraceEvent
 
 Product = get_model("catalogue", "Product")
 
@@ -22,7 +23,7 @@ class TraceEventPhotoSerializer(serializers.Serializer):
     caption = serializers.CharField(read_only=True)
 
 
-class TraceEventSerializer(serializers.ModelSerializer):
+class TraceEventSerializer(ModelSerializer):
     """One event of a lot's chain, as recorded (events are never changed)."""
 
     photos = TraceEventPhotoSerializer(many=True, read_only=True)
@@ -37,7 +38,7 @@ class TraceEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class BatchSerializer(serializers.ModelSerializer):
+class BatchSerializer(ModelSerializer):
     """A lot of one of the cooperative's products, draft or published."""
 
     product_title = serializers.CharField(source="product.get_title", read_only=True)
@@ -68,8 +69,8 @@ class BatchDetailSerializer(BatchSerializer):
 
 
 class EventInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=120, help_text="e.g. Phân hữu cơ vi sinh")
-    dose = serializers.CharField(
+    name = StrictCharField(max_length=120, help_text="e.g. Phân hữu cơ vi sinh")
+    dose = StrictCharField(
         max_length=120, required=False, allow_blank=True, default="", help_text="e.g. 2 tấn/ha"
     )
 
@@ -82,10 +83,8 @@ class TraceEventCreateSerializer(serializers.Serializer):
         error_messages={"invalid_choice": _("Loại sự kiện không tồn tại: “{input}”.")},
     )
     occurred_at = serializers.DateTimeField(help_text="When it happened; not in the future.")
-    place = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    note = serializers.CharField(
-        max_length=NOTE_MAX_CHARS, required=False, allow_blank=True, default=""
-    )
+    place = StrictCharField(max_length=255, required=False, allow_blank=True, default="")
+    note = StrictCharField(max_length=NOTE_MAX_CHARS, required=False, allow_blank=True, default="")
     inputs = serializers.ListField(
         child=EventInputSerializer(), required=False, default=list, max_length=MAX_INPUTS,
         help_text="Inputs used (fertiliser, feed…), for care events.",
@@ -95,10 +94,12 @@ class TraceEventCreateSerializer(serializers.Serializer):
         # The service refuses it too; said here, beside the field.
         if when > timezone.now() + datetime.timedelta(minutes=5):
             raise serializers.ValidationError(_("Thời điểm không được ở tương lai."))
+        if when.year < EARLIEST_EVENT_YEAR:
+            raise serializers.ValidationError(_("Thời điểm phải từ năm 2000 trở đi."))
         return when
 
 
-class BatchCreateSerializer(serializers.ModelSerializer):
+class BatchCreateSerializer(ModelSerializer):
     """A new draft lot of one of the cooperative's products, and maybe its first event."""
 
     product = serializers.PrimaryKeyRelatedField(

@@ -19,8 +19,8 @@ TAGS = ["cooperative: orders"]
 
 
 def _status_filter(request):
-    """Return ``?status=`` (a shipment status) or None; an unknown status is a 400."""
-    query = ShipmentStatusFilterSerializer(data=request.query_params)
+    """Return ``?status=`` (a shipment status) or None; an unknown or empty one is a 400."""
+    query = ShipmentStatusFilterSerializer(data=request.query_params.dict())
     query.is_valid(raise_exception=True)
     return query.validated_data.get("status")
 
