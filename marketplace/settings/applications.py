@@ -169,7 +169,12 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # The project's own strings (Vietnamese source, English catalogue), then the completed
 # Vietnamese catalogue of the Oscar strings that shoppers see.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "marketplace" / "oscar_locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "marketplace" / "oscar_locale",
+    # Vietnamese for the REST framework's own messages (its catalogue has few of them).
+    BASE_DIR / "marketplace" / "api" / "drf_locale",
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = [
     ROOT / "locale" / "en" / "LC_MESSAGES",
     ROOT / "marketplace" / "oscar_locale" / "vi" / "LC_MESSAGES",
+    ROOT / "marketplace" / "api" / "drf_locale" / "vi" / "LC_MESSAGES",
 ]
 
 
