@@ -1,6 +1,6 @@
 """The cooperative, its products, and their stock and prices (scope family ``catalogue``)."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.response import Response
 
@@ -18,6 +18,16 @@ from marketplace.partner import services
 TAGS = ["cooperative: catalogue"]
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="cooperative_retrieve",
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="The cooperative the token acts for (scope catalogue:read)",
+        description="Its profile, with its payout account and tax profile.",
+        responses=responses({200: CooperativeSerializer}, missing=False),
+    ),
+)
 class CooperativeDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
     scope_family = "catalogue"
     serializer_class = CooperativeSerializer
@@ -27,16 +37,16 @@ class CooperativeDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
             selectors.own_cooperatives(self.request.user), pk=self.cooperative.pk
         )
 
-    @extend_schema(
-        operation_id="cooperative_retrieve", tags=TAGS, parameters=PARAMETERS,
-        summary="The cooperative the token acts for (scope catalogue:read)",
-        description="Its profile, with its payout account and tax profile.",
-        responses=responses({200: CooperativeSerializer}, missing=False),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="The cooperative's products (scope catalogue:read)",
+        description="Every product, drafts and products not on sale too, with its stock records.",
+        responses=responses({200: ProductSerializer(many=True)}),
+    ),
+)
 class ProductListView(CooperativeEndpoint, generics.ListAPIView):
     scope_family = "catalogue"
     serializer_class = ProductSerializer
@@ -44,16 +54,15 @@ class ProductListView(CooperativeEndpoint, generics.ListAPIView):
     def get_queryset(self):
         return selectors.own_products(self.request.user)
 
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="The cooperative's products (scope catalogue:read)",
-        description="Every product, drafts and products not on sale too, with its stock records.",
-        responses=responses({200: ProductSerializer(many=True)}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="One of the cooperative's products (scope catalogue:read)",
+        responses=responses({200: ProductSerializer}),
+    ),
+)
 class ProductDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
     scope_family = "catalogue"
     serializer_class = ProductSerializer
@@ -61,15 +70,15 @@ class ProductDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
     def get_queryset(self):
         return selectors.own_products(self.request.user)
 
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="One of the cooperative's products (scope catalogue:read)",
-        responses=responses({200: ProductSerializer}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="Stock and prices of the cooperative's products (scope catalogue:read)",
+        responses=responses({200: StockRecordSerializer(many=True)}),
+    ),
+)
 class StockRecordListView(CooperativeEndpoint, generics.ListAPIView):
     scope_family = "catalogue"
     serializer_class = StockRecordSerializer
@@ -77,15 +86,15 @@ class StockRecordListView(CooperativeEndpoint, generics.ListAPIView):
     def get_queryset(self):
         return selectors.own_stockrecords(self.request.user)
 
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="Stock and prices of the cooperative's products (scope catalogue:read)",
-        responses=responses({200: StockRecordSerializer(many=True)}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="One stock record (scope catalogue:read)",
+        responses=responses({200: StockRecordSerializer}),
+    ),
+)
 class StockRecordDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
     """GET one stock record; PATCH its stock and/or price."""
 
@@ -99,14 +108,6 @@ class StockRecordDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
         if self.request.method == "PATCH":
             return StockRecordUpdateSerializer
         return StockRecordSerializer
-
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="One stock record (scope catalogue:read)",
-        responses=responses({200: StockRecordSerializer}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         tags=TAGS, parameters=PARAMETERS, request=StockRecordUpdateSerializer,

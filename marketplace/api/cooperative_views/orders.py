@@ -1,6 +1,6 @@
 """The cooperative's part of its orders, and its parcels (scope family ``orders``)."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.response import Response
 
@@ -25,15 +25,10 @@ def _status_filter(request):
     return query.validated_data.get("status")
 
 
-class OrderListView(CooperativeEndpoint, generics.ListAPIView):
-    scope_family = "orders"
-    serializer_class = OrderSerializer
-
-    def get_queryset(self):
-        return selectors.own_orders(self.request.user, shipment_status=_status_filter(self.request))
-
-    @extend_schema(
-        tags=TAGS, parameters=[*PARAMETERS, ShipmentStatusFilterSerializer],
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=[*PARAMETERS, ShipmentStatusFilterSerializer],
         summary="Orders holding the cooperative's lines, newest first (scope orders:read)",
         description=(
             "Each order with where to send it, the cooperative's own lines and its own "
@@ -43,11 +38,24 @@ class OrderListView(CooperativeEndpoint, generics.ListAPIView):
         responses=responses(
             {200: OrderSerializer(many=True)}, invalid=ShipmentStatusFilterSerializer
         ),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+    ),
+)
+class OrderListView(CooperativeEndpoint, generics.ListAPIView):
+    scope_family = "orders"
+    serializer_class = OrderSerializer
+
+    def get_queryset(self):
+        return selectors.own_orders(self.request.user, shipment_status=_status_filter(self.request))
 
 
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="One order, by its number: the cooperative's part (scope orders:read)",
+        responses=responses({200: OrderSerializer}),
+    ),
+)
 class OrderDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
     scope_family = "orders"
     serializer_class = OrderSerializer
@@ -56,15 +64,17 @@ class OrderDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
     def get_queryset(self):
         return selectors.own_orders(self.request.user)
 
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="One order, by its number: the cooperative's part (scope orders:read)",
-        responses=responses({200: OrderSerializer}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=[*PARAMETERS, ShipmentStatusFilterSerializer],
+        summary="The cooperative's parcels, newest first (scope orders:read)",
+        responses=responses(
+            {200: ShipmentSerializer(many=True)}, invalid=ShipmentStatusFilterSerializer
+        ),
+    ),
+)
 class ShipmentListView(CooperativeEndpoint, generics.ListAPIView):
     scope_family = "orders"
     serializer_class = ShipmentSerializer
@@ -72,31 +82,21 @@ class ShipmentListView(CooperativeEndpoint, generics.ListAPIView):
     def get_queryset(self):
         return selectors.own_shipments(self.request.user, status=_status_filter(self.request))
 
-    @extend_schema(
-        tags=TAGS, parameters=[*PARAMETERS, ShipmentStatusFilterSerializer],
-        summary="The cooperative's parcels, newest first (scope orders:read)",
-        responses=responses(
-            {200: ShipmentSerializer(many=True)}, invalid=ShipmentStatusFilterSerializer
-        ),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
-
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="One of the cooperative's parcels (scope orders:read)",
+        responses=responses({200: ShipmentSerializer}),
+    ),
+)
 class ShipmentDetailView(CooperativeEndpoint, generics.RetrieveAPIView):
     scope_family = "orders"
     serializer_class = ShipmentSerializer
 
     def get_queryset(self):
         return selectors.own_shipments(self.request.user)
-
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="One of the cooperative's parcels (scope orders:read)",
-        responses=responses({200: ShipmentSerializer}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
 
 class ShipmentAdvanceView(CooperativeEndpoint, generics.GenericAPIView):

@@ -1,7 +1,7 @@
 """The cooperative's lots and their trace events (scope family ``trace``)."""
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.response import Response
 
@@ -33,6 +33,14 @@ class _BatchMixin(CooperativeEndpoint):
         return Response(data, status=code, **kwargs)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="The cooperative's lots, drafts too, newest first (scope trace:read)",
+        responses=responses({200: BatchSerializer(many=True)}),
+    ),
+)
 class BatchListView(_BatchMixin, generics.ListAPIView):
     """GET the cooperative's lots; POST a new draft lot."""
 
@@ -47,14 +55,6 @@ class BatchListView(_BatchMixin, generics.ListAPIView):
                 self.request.user, getattr(self, "cooperative", None)
             )
         return serializer
-
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="The cooperative's lots, drafts too, newest first (scope trace:read)",
-        responses=responses({200: BatchSerializer(many=True)}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         tags=TAGS, parameters=PARAMETERS, request=BatchCreateSerializer,
@@ -74,19 +74,19 @@ class BatchListView(_BatchMixin, generics.ListAPIView):
         return self.batch_answer(batch, status.HTTP_201_CREATED, headers={"Location": location})
 
 
+@extend_schema_view(
+    get=extend_schema(
+        tags=TAGS,
+        parameters=PARAMETERS,
+        summary="One lot with its events (scope trace:read)",
+        responses=responses({200: BatchDetailSerializer}),
+    ),
+)
 class BatchDetailView(_BatchMixin, generics.RetrieveAPIView):
     serializer_class = BatchDetailSerializer
 
     def get_queryset(self):
         return selectors.own_batches_with_events(self.request.user)
-
-    @extend_schema(
-        tags=TAGS, parameters=PARAMETERS,
-        summary="One lot with its events (scope trace:read)",
-        responses=responses({200: BatchDetailSerializer}),
-    )  # fmt: skip
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
 
 
 class BatchEventCreateView(_BatchMixin, generics.GenericAPIView):
