@@ -12,6 +12,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -54,14 +55,25 @@ def bad_request(request, exception=None):
     """Render the bilingual 400 page without context processors: the request is broken.
 
     Django's default renders it with the request, and Oscar's search-form context processor
-    then reads request.GET again: a query with too many fields would answer 500.
+    then reads request.GET again: a query with too many fields would answer 500. Under
+    /api/ (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, say) the answer is the API's JSON.
     """
+    if request.path_info.startswith("/api/"):
+        return _api_error(400, _("Yêu cầu không đọc được: quá lớn hoặc sai định dạng."))
     return bad_request_page()
 
 
 def server_error(request):
     """Render the bilingual 500 page without touching the database or context processors."""
+    if request.path_info.startswith("/api/"):
+        return _api_error(500, _("Máy chủ gặp lỗi; hãy thử lại sau ít phút."))
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def _api_error(status, detail):
+    return JsonResponse(
+        {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def _printable(value, length):
