@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 
 from marketplace import access
 from marketplace.api.models import SCOPES, AccessToken
@@ -101,8 +102,12 @@ def token_used(token):
     """Note that ``token`` was used: the worker writes it, at most every ``TOUCH_EVERY``."""
     if token.last_used_at and timezone.now() - token.last_used_at < TOUCH_EVERY:
         return
-    if not cache.add(f"api-token-touch:{token.pk}", 1, TOUCH_EVERY.total_seconds()):
-        return
+    try:
+        if not cache.add(f"api-token-touch:{token.pk}", 1, TOUCH_EVERY.total_seconds()):
+            return
+    except RedisError:
+        return  # Redis is away: the call is served; its time is noted next time
+
     from marketplace.api import tasks
     from marketplace.jobs.services import enqueue
 
