@@ -58,16 +58,21 @@ def bad_request(request, exception=None):
     then reads request.GET again: a query with too many fields would answer 500. Under
     /api/ (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, say) the answer is the API's JSON.
     """
-    if request.path_info.startswith("/api/"):
+    if _is_api(request):
         return _api_error(400, _("Yêu cầu không đọc được: quá lớn hoặc sai định dạng."))
     return bad_request_page()
 
 
 def server_error(request):
     """Render the bilingual 500 page without touching the database or context processors."""
-    if request.path_info.startswith("/api/"):
+    if _is_api(request):
         return _api_error(500, _("Máy chủ gặp lỗi; hãy thử lại sau ít phút."))
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def _is_api(request):
+    # The handlers may be called without a request (a failure before one was made).
+    return getattr(request, "path_info", "").startswith("/api/")
 
 
 def _api_error(status, detail):

@@ -70,3 +70,15 @@ def test_a_body_over_the_upload_limit_is_a_json_400(stock_record_url_and_token, 
     assert response.json()["detail"]
     record.refresh_from_db()
     assert record.num_in_stock != 1
+
+
+def test_a_server_error_under_the_api_is_json_and_the_shops_the_page(rf):
+    from marketplace import views
+
+    api = views.server_error(rf.get("/api/v1/products/"))
+    shop = views.server_error(rf.get("/shop/"))
+
+    assert api.status_code == shop.status_code == 500
+    assert api["Content-Type"] == "application/json"
+    assert json.loads(api.content)["detail"]
+    assert "Xin lỗi, có lỗi xảy ra" in shop.content.decode()
