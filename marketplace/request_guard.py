@@ -14,9 +14,11 @@ API's own errors are.
 from urllib.parse import unquote_to_bytes
 
 from django.core.exceptions import TooManyFieldsSent
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext as _
+
+from marketplace.api.exceptions import json_error
 
 # Far longer than any link the site makes (a search with every facet ticked is under
 # 2 KB); nginx's default limit for a whole request line is 8 KB.
@@ -50,9 +52,7 @@ def _api_error(status):
         404: _("Không tìm thấy địa chỉ API này."),
         414: _("Địa chỉ quá dài."),
     }.get(status, _("Yêu cầu có ký tự không hợp lệ hoặc quá nhiều tham số."))
-    return JsonResponse(
-        {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
-    )
+    return json_error(status, detail)
 
 
 def _has_control(raw, controls):

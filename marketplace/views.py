@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from marketplace import health as health_checks
+from marketplace.api.exceptions import json_error
 from marketplace.request_guard import bad_request_page
 
 csp_logger = logging.getLogger("marketplace.csp")
@@ -59,26 +60,20 @@ def bad_request(request, exception=None):
     /api/ (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, say) the answer is the API's JSON.
     """
     if _is_api(request):
-        return _api_error(400, _("Yêu cầu không đọc được: quá lớn hoặc sai định dạng."))
+        return json_error(400, _("Yêu cầu không đọc được: quá lớn hoặc sai định dạng."))
     return bad_request_page()
 
 
 def server_error(request):
     """Render the bilingual 500 page without touching the database or context processors."""
     if _is_api(request):
-        return _api_error(500, _("Máy chủ gặp lỗi; hãy thử lại sau ít phút."))
+        return json_error(500, _("Máy chủ gặp lỗi; hãy thử lại sau ít phút."))
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 def _is_api(request):
     # The handlers may be called without a request (a failure before one was made).
     return getattr(request, "path_info", "").startswith("/api/")
-
-
-def _api_error(status, detail):
-    return JsonResponse(
-        {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
-    )
 
 
 def _printable(value, length):

@@ -22,11 +22,15 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
+def json_error(status, detail):
+    """Return the API's error body, ``{"detail": …}``, for an answer made outside REST
+    framework's views (the request guard, the error handlers, unknown addresses)."""
+    return JsonResponse(
+        {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
 @csrf_exempt  # it changes nothing: a POST gets the same JSON 404, not the CSRF page
 def not_found(request, *args, **kwargs):
     """An address under /api/ that does not exist: JSON, like the rest of the API."""
-    return JsonResponse(
-        {"detail": _("Không tìm thấy địa chỉ API này.")},
-        status=404,
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return json_error(404, _("Không tìm thấy địa chỉ API này."))
