@@ -92,7 +92,9 @@ def test_shop_pages_look_the_same_with_the_shops_cut_of_oscars_stylesheet(
     page = new_context(phone=phone)
     # A basket with a line, and the message saying so, on the pages after.
     page.goto(live_server.url + shop["product"].get_absolute_url())
-    page.locator("#add_to_basket_form button[type=submit]").click()
+    # The form posts and redirects: wait for that page, not for the one being left.
+    with page.expect_navigation():
+        page.locator("#add_to_basket_form button[type=submit]").click()
     page.wait_for_load_state("networkidle")
     _compare(page, "basket message")
     for label, path in _pages(live_server, shop).items():
