@@ -85,7 +85,11 @@ def test_staff_schedule_a_rule_campaign_and_a_visitor_buys_from_it_in_two_langua
     page.select_option("#id_rule_min_stars", "4")
     page.select_option("#id_rule_max_stars", "5")
     page.locator('a[href="#tab-promote"]').click()
+    # Wagtail fills the slug from the title once the title loses focus (debounced): wait
+    # for that, or it may overwrite the slug typed here.
+    expect(page.locator("#id_slug")).not_to_have_value("")
     page.fill("#id_slug", "che-thai-nguyen")
+    expect(page.locator("#id_slug")).to_have_value("che-thai-nguyen")
     page.fill("#id_search_description", "Chè búp Thái Nguyên OCOP 4–5 sao, mua tận gốc.")
 
     # Schedule: live in an hour, expiring in a month.
