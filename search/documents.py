@@ -1,21 +1,15 @@
 """What the search index holds: products, cooperatives and stories, in Vietnamese and English.
 
-Vietnamese text fields are indexed several ways: as written (lowercased, diacritics kept)
-so an exact match ranks first; ``.folded`` without diacritics (ASCII folding turns "đ"
-into "d") so "che thai nguyen" finds "Chè Thái Nguyên"; ``.pairs`` as pairs of adjacent
-syllables (shingles), so that a compound matches as a unit — "thổ cẩm" (brocade) is the
-pair "tho cam", which an orange ("cam") from a province with "thổ nhưỡng" in its story
-does not have; ``.prefix`` as edge n-grams of the folded words for suggestions while
-typing, ``.prefix_exact`` with diacritics ("mậ" suggests "Mật ong" before "Mắm") and
+A product's relevance fields hold words prepared by ``search.keys`` when it is indexed
+(folded, with synonyms, as syllable pairs, English words singular), split on spaces only
+by the ``keys`` analyser; ``search.ranking`` prepares a query's words the same way. The
+search server's own analysers serve what is typed letter by letter: a product title's
+``.prefix`` edge n-grams of the folded words for suggestions while typing,
+``.prefix_exact`` with diacritics ("mậ" suggests "Mật ong" before "Mắm") and
 ``.prefix_toneless`` with the vowels' marks but not the tones ("mâ", typed before its
-tone, also suggests "Mật" before "Mắm"). Text is put into one Unicode form before
-indexing and before querying (``search.text.vi_normalize``).
-
-The folded fields are expanded with the synonyms of ``synonyms.txt`` when a product is
-indexed (cafe/cà phê, chè/trà, "matong", English product words): Elasticsearch's
-``synonym`` filter at index time, which also serves the products without an English text.
-English texts (``title_en``, ``search_text_en``) have an English analyser of their own
-(possessives, stop words, a light stemmer: "oranges" finds "orange").
+tone, also suggests "Mật" before "Mắm"); cooperative names and stories likewise. Text is
+put into one Unicode form before indexing and before querying
+(``search.text.vi_normalize``).
 
 Index names come from ``ES_INDEX_PREFIX`` at run time: each document type is read
 through an alias (``ocop-products``) that points at a timestamped index, so a rebuild
@@ -24,8 +18,6 @@ fills a new index and swaps the alias without downtime.
 
 import re
 import unicodedata
-from functools import cache
-from pathlib import Path
 
 from django.conf import settings
 from elasticsearch.dsl import (
@@ -42,6 +34,8 @@ from elasticsearch.dsl import (
     char_filter,
     token_filter,
 )
+
+from search import keys
 
 vi_edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=20)
 
@@ -62,58 +56,9 @@ def _tone_mappings():
     return mappings
 
 
-SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
-
-
-@cache
-def synonym_rules(path=SYNONYMS_FILE):
-    """Return the synonym groups of ``path`` as folded Solr rules ("ca phe, cafe, coffee")."""
-    from search.text import vi_fold
-
-    rules = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        words = [" ".join(vi_fold(word).split()) for word in line.split(",")]
-        words = list(dict.fromkeys(word for word in words if word))
-        if len(words) > 1:
-            rules.append(", ".join(words))
-    return rules
-
-
 vi_tones = char_filter("vi_tones", "mapping", mappings=_tone_mappings())
 vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
 vi_folded = analyzer("vi_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
-vi_pair = token_filter(
-    "vi_pair", "shingle", min_shingle_size=2, max_shingle_size=2,
-    output_unigrams=False, output_unigrams_if_no_shingles=True,
-)  # fmt: skip
-vi_pairs = analyzer("vi_pairs", tokenizer="standard", filter=["lowercase", "asciifolding", vi_pair])
-en_possessive = token_filter("en_possessive", "stemmer", language="possessive_english")
-en_stop = token_filter("en_stop", "stop", stopwords="_english_")
-en_stem = token_filter("en_stem", "stemmer", language="light_english")
-en_text_analyzer = analyzer(
-    "en_text",
-    tokenizer="standard",
-    filter=[en_possessive, "lowercase", "asciifolding", en_stop, en_stem],
-)
-
-
-def _synonym_filter():
-    # Built when an index is created: the rules come from the maintained file.
-    return token_filter("vi_synonyms", "synonym", synonyms=synonym_rules(), expand=True)
-
-
-def vi_folded_synonyms():
-    """Return the analyser of indexed folded text: folded, then expanded with synonyms."""
-    return analyzer(
-        "vi_folded_synonyms",
-        tokenizer="standard",
-        filter=["lowercase", "asciifolding", _synonym_filter()],
-    )
-
-
 vi_prefix = analyzer(
     "vi_prefix", tokenizer="standard", filter=["lowercase", "asciifolding", vi_edge]
 )
@@ -132,12 +77,11 @@ INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 
 
 def vi_text(**kwargs):
-    """Return a text field indexed as written, folded, as syllable pairs, and as prefixes."""
+    """Return a text field indexed as written, folded, and as prefixes (suggestions)."""
     return Text(
         analyzer=vi_exact,
         fields={
-            "folded": Text(analyzer=vi_folded_synonyms(), search_analyzer=vi_folded),
-            "pairs": Text(analyzer=vi_pairs),
+            "folded": Text(analyzer=vi_folded),
             "prefix": Text(analyzer=vi_prefix, search_analyzer=vi_folded),
             "prefix_exact": Text(analyzer=vi_prefix_exact, search_analyzer=vi_exact),
             "prefix_toneless": Text(analyzer=vi_prefix_toneless, search_analyzer=vi_toneless),
@@ -146,24 +90,13 @@ def vi_text(**kwargs):
     )
 
 
-def en_text(**kwargs):
-    """Return an English text field: stemmed, with its words as written for exact matches."""
-    return Text(
-        analyzer=en_text_analyzer,
-        fields={"exact": Text(analyzer=vi_folded), "prefix": Text(analyzer=vi_prefix,
-                search_analyzer=vi_folded)},
-        **kwargs,
-    )  # fmt: skip
+# Words prepared by ``search.keys``: the search server only splits them on spaces.
+keys_analyzer = analyzer("keys", tokenizer="whitespace")
 
 
-def folded_text(**kwargs):
-    """Return a folded text field (expanded with synonyms) with its syllable pairs."""
-    return Text(
-        analyzer=vi_folded_synonyms(),
-        search_analyzer=vi_folded,
-        fields={"pairs": Text(analyzer=vi_pairs)},
-        **kwargs,
-    )
+def key_text(**kwargs):
+    """Return a relevance field of words prepared by ``search.keys``."""
+    return Text(analyzer=keys_analyzer, **kwargs)
 
 
 _HEAD_WORDS = 2
@@ -192,30 +125,89 @@ def head_en(title):
     return " ".join(re.findall(r"\w+", name)[-1:])
 
 
+def product_keys(*, title, title_en, context, categories_en, description, description_en):
+    """Return the relevance fields of a product's document: words from ``search.keys``.
+
+    ``context`` holds the Vietnamese category names, the cooperative and the province.
+    """
+    title_words = keys.folded_words(title)
+    context_words = keys.folded_words(" ".join(context))
+    english = {
+        "title": keys.english_words(title_en),
+        "categories": keys.english_words(" ".join(categories_en)),
+        # The cooperative and the province by their (Vietnamese) names.
+        "context": keys.english_words(" ".join(context[-2:])),
+    }
+    every_word = keys.with_synonyms(title_words + context_words + keys.folded_words(description))
+    return {
+        "search_keys": keys.joined(keys.distinct(every_word)),
+        "search_keys_en": keys.joined(
+            keys.distinct(
+                english["title"]
+                + english["categories"]
+                + english["context"]
+                + keys.english_words(description_en)
+            )
+        ),
+        "name_keys": keys.joined(
+            keys.distinct(
+                keys.with_synonyms(title_words + context_words)
+                + english["title"]
+                + english["categories"]
+            )
+        ),
+        "title_keys": keys.joined(keys.exact_words(title)),
+        "title_folded_keys": keys.joined(keys.with_synonyms(title_words)),
+        "title_pair_keys": keys.joined(keys.pairs(title_words)),
+        "head_keys": keys.joined(keys.with_synonyms(keys.folded_words(head_vi(title)))),
+        "context_keys": keys.joined(keys.with_synonyms(context_words)),
+        "title_en_keys": keys.joined(english["title"]),
+        "head_en_keys": keys.joined(keys.english_words(head_en(title_en))),
+        "categories_en_keys": keys.joined(english["categories"]),
+    }
+
+
 class ProductDocument(Document):
-    """A product on sale (approved cooperative, browsable), in both languages."""
+    """A product on sale (approved cooperative, browsable), in both languages.
+
+    The ``*_keys`` fields rank and match a query (``search.ranking``); ``title`` serves
+    suggestions while typing, the sort and the suggestions' display.
+    """
 
     title = vi_text()
-    title_en = en_text()
+    # Every word of the Vietnamese texts (title, categories, cooperative, province,
+    # description) once, folded, with synonyms: a product matches when it has them all.
+    search_keys = key_text()
+    # The same of the English texts (the cooperative's and the province's names as
+    # they are): the other language a query may be in.
+    search_keys_en = key_text()
+    # The names only (titles, categories, cooperative, province; both languages): where
+    # a word with a typo is looked for, the second try of a search that found nothing.
+    name_keys = key_text()
+    # The title's words as written (tones kept), folded with synonyms, and as pairs.
+    title_keys = key_text()
+    title_folded_keys = key_text()
+    title_pair_keys = key_text()
     # What the product is (``head_vi``, ``head_en``): a match here outranks qualifiers.
-    head = folded_text()
-    head_en = Text(analyzer=en_text_analyzer)
+    head_keys = key_text()
+    # Categories, cooperative and province, folded with synonyms.
+    context_keys = key_text()
+    title_en_keys = key_text()
+    head_en_keys = key_text()
+    categories_en_keys = key_text()
     # The titles' words without sizes, for "did you mean" (``without_size``).
     spelling = Text(analyzer=vi_folded)
     spelling_en = Text(analyzer=vi_folded)
     # The title without diacritics: "Đ" sorts with "D", as Vietnamese readers expect.
     title_sort = Keyword()
-    categories = vi_text(multi=True)
-    categories_en = en_text(multi=True)
     # Every category the product is listed under, with their ancestors: a category page
     # lists its subcategories' products too.
     category_ids = Integer(multi=True)
     # The categories the product is directly in: the category facet.
     leaf_category_ids = Integer(multi=True)
-    cooperative = vi_text()
+    cooperative = Keyword(index=False)
     cooperative_slug = Keyword()
     province_code = Integer()
-    province = vi_text()
     # Stars of the best OCOP certificate valid at indexing time, and when it expires:
     # searches ignore stars past that date, so an expired rating never shows as a facet.
     ocop_stars = Integer()
@@ -227,11 +219,6 @@ class ProductDocument(Document):
     popularity = Integer()
     date_created = Date()
     upc = Keyword()
-    # Title, categories, cooperative, province and description in one folded field: a
-    # query word may be in any of them, and one field is far cheaper to search than five.
-    search_text = folded_text()
-    # The same in English (the cooperative's and the province's names as they are).
-    search_text_en = Text(analyzer=en_text_analyzer)
     # For suggestions: the product's address and price without a database query.
     slug = Keyword(index=False)
 

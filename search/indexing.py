@@ -14,7 +14,7 @@ from catalogue.selectors import product_cards
 from marketplace import cache_stamps, places
 from marketplace.partner.selectors import public_cooperatives
 from search.connection import SearchUnavailable, call
-from search.documents import alias_name, head_en, head_vi, index_body, without_size
+from search.documents import alias_name, index_body, product_keys, without_size
 from search.text import vi_fold, vi_normalize
 
 logger = logging.getLogger(__name__)
@@ -79,27 +79,29 @@ def product_document(product, tree):
     )
     cooperative = product.cooperative
     cooperative_name = cooperative.partner.name if cooperative else ""
-    province = places.province_name(product.origin_province_code)
+    province = places.province_name(product.origin_province_code) or ""
     stats = getattr(product, "stats", None)
     title, title_en = vi_normalize(product.title_vi or ""), product.title_en or ""
     category_names = [c.name_vi or "" for c in category_ids.values()]
     category_names_en = [c.name_en or "" for c in category_ids.values() if c.name_en]
     return {
         "title": title,
-        "title_en": title_en,
-        "head": head_vi(title),
-        "head_en": head_en(title_en),
+        **product_keys(
+            title=title,
+            title_en=title_en,
+            context=[*category_names, cooperative_name, province],
+            categories_en=category_names_en,
+            description=product.description_vi or "",
+            description_en=product.description_en or "",
+        ),
         "spelling": without_size(title),
         "spelling_en": without_size(title_en),
         "title_sort": vi_fold(title),
-        "categories": [vi_normalize(name) for name in category_names],
-        "categories_en": category_names_en,
         "category_ids": list(category_ids),
         "leaf_category_ids": [c.pk for c in categories],
-        "cooperative": vi_normalize(cooperative.partner.name) if cooperative else "",
+        "cooperative": vi_normalize(cooperative_name),
         "cooperative_slug": cooperative.slug if cooperative else None,
         "province_code": product.origin_province_code,
-        "province": vi_normalize(places.province_name(product.origin_province_code)),
         "ocop_stars": ocop.stars if ocop else None,
         "ocop_expires_on": ocop.expires_on.isoformat() if ocop else None,
         "certifications": sorted({c.kind for c in product.valid_certs}),
@@ -108,22 +110,6 @@ def product_document(product, tree):
         "rating": product.rating,
         "popularity": (stats.num_purchases * 10 + stats.num_views) if stats else 0,
         "date_created": product.date_created.isoformat(),
-        "search_text": " ".join(
-            vi_normalize(text)
-            for text in (title, *category_names, cooperative_name, province, product.description_vi)
-            if text
-        ),  # fmt: skip
-        "search_text_en": " ".join(
-            text
-            for text in (
-                title_en,
-                *category_names_en,
-                vi_fold(cooperative_name),
-                vi_fold(province),
-                product.description_en,
-            )
-            if text
-        ),  # fmt: skip
         "upc": product.upc or None,
         "slug": product.slug,
     }
