@@ -63,6 +63,7 @@ run: $(STAMP)
 serve: $(STAMP)
 	@$(PY) -c 'import django, os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings"); django.setup(); from django.conf import settings; settings.DEBUG and exit("make serve runs production: unset DJANGO_DEBUG (or set it to false); make run is the demo."); os.makedirs(os.path.dirname(settings.CELERY_BEAT_SCHEDULE_FILENAME), exist_ok=True)'
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py search_index --if-outdated
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py check --deploy --fail-level WARNING
 	exec $(PROCFILE) --procfile Procfile

@@ -16,8 +16,11 @@ through an alias (``ocop-products``) that points at a timestamped index, so a re
 fills a new index and swaps the alias without downtime.
 """
 
+import hashlib
+import json
 import re
 import unicodedata
+from pathlib import Path
 
 from django.conf import settings
 from elasticsearch.dsl import (
@@ -258,8 +261,28 @@ def alias_name(kind):
 
 
 def index_body(kind):
-    """Return the settings and mappings of a new index for ``kind``."""
+    """Return the settings and mappings of a new index for ``kind``, the mappings'
+    ``_meta.schema`` naming them (``schema_digest``)."""
+    body = _index_definition(kind)
+    body.setdefault("mappings", {})["_meta"] = {"schema": schema_digest(kind)}
+    return body
+
+
+def _index_definition(kind):
     index = Index(alias_name(kind))
     index.settings(**INDEX_SETTINGS)
     index.document(DOCUMENTS[kind])
     return index.to_dict()
+
+
+def schema_digest(kind):
+    """Return a digest of the settings and mappings of ``kind``'s index, and of the code
+    and rules its documents' words are made with (this module, ``search.keys``,
+    ``synonyms.txt``): when it changes, the live index was built by other code and needs
+    a rebuild (``manage.py search_index --if-outdated``)."""
+    definition = json.dumps(_index_definition(kind), sort_keys=True, ensure_ascii=False)
+    rules = [Path(path).read_bytes() for path in (__file__, keys.__file__, keys.SYNONYMS_FILE)]
+    digest = hashlib.sha256(definition.encode())
+    for rule in rules:
+        digest.update(rule)
+    return digest.hexdigest()[:16]

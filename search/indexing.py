@@ -14,7 +14,14 @@ from catalogue.selectors import product_cards
 from marketplace import cache_stamps, places
 from marketplace.partner.selectors import public_cooperatives
 from search.connection import SearchUnavailable, call
-from search.documents import alias_name, index_body, product_keys, without_size
+from search.documents import (
+    DOCUMENTS,
+    alias_name,
+    index_body,
+    product_keys,
+    schema_digest,
+    without_size,
+)
 from search.text import vi_fold, vi_normalize
 
 logger = logging.getLogger(__name__)
@@ -210,6 +217,28 @@ def index_rebuild(*, progress=None, chunk_size=CHUNK_SIZE):
     # Results cached from the old indexes are not the new ones' answers.
     cache_stamps.bump("catalogue", "cms")
     return counts
+
+
+def index_outdated():
+    """Return the kinds whose live index is missing or was built for other code (its
+    mappings' ``_meta.schema`` is not ``schema_digest``).
+
+    Raise ``SearchUnavailable`` when the search server cannot be reached.
+    """
+
+    def schema(es, kind):
+        try:
+            mappings = es.indices.get_mapping(index=alias_name(kind))
+        except NotFoundError:
+            return None
+        metas = [m.get("mappings", {}).get("_meta", {}) for m in mappings.values()]
+        return metas[0].get("schema") if len(metas) == 1 else None
+
+    return [
+        kind
+        for kind in DOCUMENTS
+        if call(lambda es, kind=kind: schema(es, kind)) != schema_digest(kind)
+    ]
 
 
 def _index_fill(kind, index, source, progress, chunk_size):

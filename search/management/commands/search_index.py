@@ -14,16 +14,33 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
+        what = parser.add_mutually_exclusive_group()
+        what.add_argument(
             "--rebuild", action="store_true", help="Build new indexes and swap the aliases."
         )
+        what.add_argument(
+            "--if-outdated",
+            action="store_true",
+            help=(
+                "Rebuild only when an index is missing or was built by other code (a "
+                "deployment runs this: make serve). A search server that does not answer "
+                "is reported, not an error: the shop works from the database meanwhile."
+            ),
+        )
 
-    def handle(self, *args, rebuild, **options):
-        if not rebuild:
-            raise CommandError("Say what to do: --rebuild.")
-        if not connection.is_configured():
-            raise CommandError("ES_URL is not set: there is no search server to index into.")
+    def handle(self, *args, rebuild, if_outdated, **options):
+        if not (rebuild or if_outdated):
+            raise CommandError("Say what to do: --rebuild or --if-outdated.")
         self._verbose = options["verbosity"] > 0
+        if not connection.is_configured():
+            message = "ES_URL is not set: there is no search server to index into."
+            if rebuild:
+                raise CommandError(message)
+            if self._verbose:
+                self.stdout.write(message)
+            return
+        if if_outdated and not self._outdated():
+            return
         self._interactive = sys.stdout.isatty() and self._verbose
         self._totals = {
             "products": indexing.indexable_products().count(),
@@ -46,6 +63,23 @@ class Command(BaseCommand):
                     f"{counts['cooperatives']} hợp tác xã và {counts['stories']} câu chuyện."
                 )
             )
+
+    def _outdated(self):
+        """Say which indexes need a rebuild; return whether one does."""
+        connection.breaker_reset()
+        try:
+            outdated = indexing.index_outdated()
+        except connection.SearchUnavailable as error:
+            self.stderr.write(
+                f"The search server did not answer ({error}): the index was not checked. "
+                "Run `manage.py search_index --if-outdated` once it is back."
+            )
+            return False
+        if outdated and self._verbose:
+            self.stdout.write(f"Chỉ mục cần lập lại (cấu trúc mới): {', '.join(outdated)}.")
+        elif self._verbose:
+            self.stdout.write("Chỉ mục tìm kiếm đã khớp với mã nguồn: không cần lập lại.")
+        return bool(outdated)
 
     def _progress(self, kind, count):
         if not self._verbose:
