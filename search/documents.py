@@ -2,14 +2,13 @@
 
 A product's relevance fields hold words prepared by ``search.keys`` when it is indexed
 (folded, with synonyms, as syllable pairs, English words singular), split on spaces only
-by the ``keys`` analyser; ``search.ranking`` prepares a query's words the same way. The
-search server's own analysers serve what is typed letter by letter: a product title's
-``.prefix`` edge n-grams of the folded words for suggestions while typing,
-``.prefix_exact`` with diacritics ("mậ" suggests "Mật ong" before "Mắm") and
-``.prefix_toneless`` with the vowels' marks but not the tones ("mâ", typed before its
-tone, also suggests "Mật" before "Mắm"); cooperative names and stories likewise. Text is
-put into one Unicode form before indexing and before querying
-(``search.text.vi_normalize``).
+by the ``keys`` analyser; ``search.ranking`` and ``search.queries`` prepare a query's
+words the same way. The starts of the title's words serve suggestions while typing:
+folded, with diacritics ("mậ" suggests "Mật ong" before "Mắm") and with the vowels' marks
+but not the tones ("mâ", typed before its tone, also suggests "Mật" before "Mắm").
+Cooperative names and stories, few, keep the search server's own analysers: ``.prefix``
+edge n-grams, ``.folded`` without diacritics. Text is put into one Unicode form before
+indexing and before querying (``search.text.vi_normalize``).
 
 Index names come from ``ES_INDEX_PREFIX`` at run time: each document type is read
 through an alias (``ocop-products``) that points at a timestamped index, so a rebuild
@@ -160,6 +159,9 @@ def product_keys(*, title, title_en, context, categories_en, description, descri
             )
         ),
         "title_keys": keys.joined(keys.exact_words(title)),
+        "title_prefix_keys": keys.joined(keys.prefixes(title_words)),
+        "title_prefix_exact_keys": keys.joined(keys.prefixes(keys.exact_words(title))),
+        "title_prefix_toneless_keys": keys.joined(keys.prefixes(keys.toneless_words(title))),
         "title_folded_keys": keys.joined(keys.with_synonyms(title_words)),
         "title_pair_keys": keys.joined(keys.pairs(title_words)),
         "head_keys": keys.joined(keys.with_synonyms(keys.folded_words(head_vi(title)))),
@@ -173,11 +175,11 @@ def product_keys(*, title, title_en, context, categories_en, description, descri
 class ProductDocument(Document):
     """A product on sale (approved cooperative, browsable), in both languages.
 
-    The ``*_keys`` fields rank and match a query (``search.ranking``); ``title`` serves
-    suggestions while typing, the sort and the suggestions' display.
+    The ``*_keys`` fields rank and match a query (``search.ranking``) and suggestions
+    while typing (``search.queries.suggestions``); ``title`` is what suggestions show.
     """
 
-    title = vi_text()
+    title = Keyword(index=False)
     # Every word of the Vietnamese texts (title, categories, cooperative, province,
     # description) once, folded, with synonyms: a product matches when it has them all.
     search_keys = key_text()
@@ -189,6 +191,11 @@ class ProductDocument(Document):
     name_keys = key_text()
     # The title's words as written (tones kept), folded with synonyms, and as pairs.
     title_keys = key_text()
+    # The starts of the title's words (folded, as written, without tones): suggestions
+    # while a word is typed ("mâ", before its tone, suggests "Mật" before "Mắm").
+    title_prefix_keys = key_text()
+    title_prefix_exact_keys = key_text()
+    title_prefix_toneless_keys = key_text()
     title_folded_keys = key_text()
     title_pair_keys = key_text()
     # What the product is (``head_vi``, ``head_en``): a match here outranks qualifiers.

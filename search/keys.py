@@ -12,6 +12,8 @@ indexed, and when a query arrives.
 - ``pairs``: adjacent syllables joined ("tho_cam"), so that a compound matches as a unit.
 - ``english_words``: folded, without English stop words, plurals made singular
   ("oranges" finds "orange").
+- ``prefixes``: the starts of words, for suggestions while typing (of folded, exact and
+  ``toneless_words``).
 
 Why not the search server's own analysers: the local search server (noida-db) analyses
 every stored text again at each query, and a chain of filters (standard tokenizer,
@@ -21,10 +23,11 @@ and the same words serve both.
 """
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
-from search.text import vi_fold, vi_normalize
+from search.text import TONE_MARKS, vi_fold, vi_normalize
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -44,6 +47,20 @@ def exact_words(text):
 def folded_words(text):
     """Return the words of ``text`` lowercased, without diacritics ("đ" as "d")."""
     return _WORD.findall(vi_fold(vi_normalize(text)))
+
+
+def toneless_words(text):
+    """Return the words of ``text`` lowercased without their tones, the vowels' own marks
+    kept ("Mật" → "mât"): what a phone has typed before the tone, which comes last."""
+    decomposed = unicodedata.normalize("NFD", vi_normalize(text).lower())
+    bare = "".join(c for c in decomposed if c not in TONE_MARKS)
+    return _WORD.findall(unicodedata.normalize("NFC", bare))
+
+
+def prefixes(words, *, longest=20):
+    """Return the distinct starts of ``words`` ("mat", "ong" → m ma mat o on ong), for
+    suggestions while a word is being typed; words count up to ``longest`` letters."""
+    return distinct(word[:end] for word in words for end in range(1, min(len(word), longest) + 1))
 
 
 def _singular(word):

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from search.connection import SearchUnavailable, call
 from search.documents import alias_name
-from search.ranking import normalized_query, stars_valid, text_query
+from search.keys import exact_words, folded_words, joined, toneless_words
+from search.ranking import MAX_QUERY_WORDS, normalized_query, stars_valid, text_query
 
 # Elasticsearch pages through at most this many hits (index.max_result_window).
 MAX_RESULT_WINDOW = 10_000
@@ -281,6 +282,20 @@ def story_search(query, *, language, limit=3):
     return _story_hits(call(lambda es: es.search(index=alias_name("stories"), body=body)))
 
 
+def suggestion_words(query):
+    """Return the query's words as typed so far: folded, exact and without tones."""
+    phrase = normalized_query(query)
+    return {
+        "folded": folded_words(phrase)[:MAX_QUERY_WORDS],
+        "exact": exact_words(phrase)[:MAX_QUERY_WORDS],
+        "toneless": toneless_words(phrase)[:MAX_QUERY_WORDS],
+    }
+
+
+def _every(field, words):
+    return {"match": {field: {"query": joined(words), "operator": "and"}}}
+
+
 def suggestions(query, *, products=5, cooperatives=3, stories_language=None, stories=2):
     """Return products and cooperatives whose names start like ``query``'s words.
 
@@ -289,16 +304,17 @@ def suggestions(query, *, products=5, cooperatives=3, stories_language=None, sto
     """
     words = normalized_query(query)
     prefix = {"match": {"name.prefix": {"query": words, "operator": "and"}}}
+    typed = suggestion_words(query)
     searches = [
         {"index": alias_name("products")},
         {
             "query": {
                 "bool": {
-                    "must": [{"match": {"title.prefix": {"query": words, "operator": "and"}}}],
+                    "must": [_every("title_prefix_keys", typed["folded"])],
                     "should": [
-                        {"match": {"title": {"query": words, "boost": 2}}},
-                        {"match": {"title.prefix_exact": {"query": words, "operator": "and"}}},
-                        {"match": {"title.prefix_toneless": {"query": words, "operator": "and"}}},
+                        {"match": {"title_keys": {"query": joined(typed["exact"]), "boost": 2}}},
+                        _every("title_prefix_exact_keys", typed["exact"]),
+                        _every("title_prefix_toneless_keys", typed["toneless"]),
                     ],
                 }
             },

@@ -110,7 +110,7 @@ def text_query(query, *, fuzzy=False, language="vi"):
     order; then products in stock with a valid certificate rank higher.
 
     ``fuzzy`` is the second try when the first finds nothing: every word is then looked
-    for in the names (``TYPO_FIELD``), one typo allowed in words of four letters or more
+    for in the names (``TYPO_FIELD``), one typo allowed in words of three letters or more
     (two from seven) — short Vietnamese syllables are too alike for typos to be allowed
     on every search.
     """

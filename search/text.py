@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 # The five tone marks as combining characters (the circumflex, breve and horn are not tones).
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+TONE_MARKS = frozenset({"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"})
 # A syllable ending in one of these pairs carries its tone on the pair's second vowel in the
 # spelling kept here ("hoà", "khoẻ", "thuỷ"); "qu" + "y" is a consonant + vowel, not a pair.
 _PAIR_END = re.compile(r"(?<!q)(oa|oe|uy)$", re.IGNORECASE)
@@ -20,10 +20,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def _retone(match):
     word = unicodedata.normalize("NFD", match.group(0))
-    tones = [c for c in word if c in _TONES]
+    tones = [c for c in word if c in TONE_MARKS]
     if len(tones) != 1:
         return match.group(0)
-    bare = "".join(c for c in word if c not in _TONES)
+    bare = "".join(c for c in word if c not in TONE_MARKS)
     composed = unicodedata.normalize("NFC", bare)
     if not _PAIR_END.search(composed):
         return match.group(0)

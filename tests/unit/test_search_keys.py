@@ -123,3 +123,13 @@ def test_a_query_of_punctuation_only_finds_nothing_and_an_empty_one_everything()
 
     assert text_query("!!! ... ???") == {"match_none": {}}
     assert text_query("   ") is None
+
+
+def test_toneless_words_keep_the_vowels_marks():
+    assert keys.toneless_words("Mật ong, Nước mắm Đà Nẵng") == ["mât", "ong", "nươc", "măm",
+                                                             "đa", "năng"]  # fmt: skip
+
+
+def test_prefixes_are_the_distinct_starts_of_words_up_to_twenty_letters():
+    assert keys.prefixes(["mat", "ma"]) == ["m", "ma", "mat"]
+    assert max(map(len, keys.prefixes(["x" * 50]))) == 20
