@@ -12,8 +12,9 @@ from django.db.models.functions import Coalesce
 
 from catalogue.models import Certificate
 from catalogue.selectors import product_cards
+from search import keys
 from search.queries import PRICE_RANGES, Filters, Sort
-from search.text import vi_fold
+from search.ranking import MAX_QUERY_WORDS
 
 ORDER_BY = {
     Sort.RELEVANCE: ("-date_created", "-pk"),
@@ -28,17 +29,23 @@ FOLDED_TITLES_SECONDS = 60
 
 
 def _folded_titles():
-    """Return (pk, folded titles in both languages + cooperative) for every product on
-    sale, cached briefly."""
-    titles = cache.get("search:folded-titles")
+    """Return (pk, folded title words in both languages, with the synonyms of the
+    Vietnamese ones, + cooperative) for every product on sale, cached briefly."""
+    titles = cache.get("search:folded-titles:v2")
     if titles is None:
         titles = [
-            (pk, vi_fold(f"{title} {title_en or ''} {cooperative or ''}").split())
+            (
+                pk,
+                keys.distinct(
+                    keys.with_synonyms(keys.folded_words(title))
+                    + keys.folded_words(f"{title_en or ''} {cooperative or ''}")
+                ),
+            )
             for pk, title, title_en, cooperative in product_cards().values_list(
                 "pk", "title_vi", "title_en", "cooperative__partner__name"
             )
         ]
-        cache.set("search:folded-titles", titles, FOLDED_TITLES_SECONDS)
+        cache.set("search:folded-titles:v2", titles, FOLDED_TITLES_SECONDS)
     return titles
 
 
@@ -47,11 +54,12 @@ def matching_product_ids(query):
     every word of ``query``.
 
     A word matches the start of a word, without diacritics on both sides: "che thai
-    nguyen" finds "Chè Thái Nguyên", "tan" finds "Tân Cương". The database has no
-    Vietnamese folding of its own (SQLite, PostgreSQL without extensions), so the
-    comparison happens here, on titles and cooperative names only.
+    nguyen" finds "Chè Thái Nguyên", "tan" finds "Tân Cương", and "cafe" finds "Cà phê"
+    (``search/synonyms.txt``, as in the index). The database has no Vietnamese folding of
+    its own (SQLite, PostgreSQL without extensions), so the comparison happens here, on
+    titles and cooperative names only.
     """
-    words = vi_fold(query).split()
+    words = keys.folded_words(query)[:MAX_QUERY_WORDS]
     return [
         pk
         for pk, tokens in _folded_titles()

@@ -156,6 +156,18 @@ def test_without_a_configured_server_pages_use_the_database(client, products, se
     assert not connection.is_available()
 
 
+def test_the_database_listing_knows_the_synonyms_too(client, products, settings):
+    settings.ES_URL = ""
+    for query, title in [
+        ("honey", "Mật ong hoa nhãn"),
+        ("matong", "Mật ong hoa nhãn"),
+        ("fish sauce", "Nước mắm cốt"),
+        ("tra phu tho", "Chè xanh Phú Thọ"),
+    ]:
+        response = client.get(reverse("search:search"), {"q": query})
+        assert [p.title for p in response.context["products"]] == [title], query
+
+
 @pytest.fixture
 def own_search_server(tmp_path, settings):
     """A search server of this test's own (noida-db), which the test stops and starts."""
