@@ -191,13 +191,13 @@ class ProductDocument(Document):
     name_keys = key_text()
     # The title's words as written (tones kept), folded with synonyms, and as pairs.
     title_keys = key_text()
+    title_folded_keys = key_text()
+    title_pair_keys = key_text()
     # The starts of the title's words (folded, as written, without tones): suggestions
     # while a word is typed ("mâ", before its tone, suggests "Mật" before "Mắm").
     title_prefix_keys = key_text()
     title_prefix_exact_keys = key_text()
     title_prefix_toneless_keys = key_text()
-    title_folded_keys = key_text()
-    title_pair_keys = key_text()
     # What the product is (``head_vi``, ``head_en``): a match here outranks qualifiers.
     head_keys = key_text()
     # Categories, cooperative and province, folded with synonyms.
